@@ -1,0 +1,32 @@
+package nl.uitkijk.api.camera;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import nl.uitkijk.api.media.StreamProfile;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the platform gives a session: its camera's identity and configuration, a place to report status and
+ * streams, and a scheduler for background work. Reporting methods may be called from any thread.
+ */
+@ProviderType
+public interface CameraContext {
+
+    String cameraId();
+
+    /** The camera's driver configuration, secrets included (never log them). */
+    Map<String, Object> config();
+
+    void reportStatus(StatusInfo status);
+
+    void reportStreams(List<StreamProfile> streams);
+
+    void reportDevice(DeviceInfo device);
+
+    /**
+     * A scheduler shared by the camera sessions of the platform. Tasks must not block for long: use timeouts
+     * on every network call. Cancel what you scheduled in {@link CameraSession#stop()}.
+     */
+    ScheduledExecutorService scheduler();
+}

@@ -1,0 +1,38 @@
+package nl.uitkijk.api.camera;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's cameras: what is configured, persisted, and running. Provided by the platform; plugins and
+ * front ends (REST, shell, console) read and change cameras only through it.
+ */
+@ProviderType
+public interface CameraRegistry {
+
+    List<Camera> cameras();
+
+    Optional<Camera> camera(String id);
+
+    /** The drivers installed now. */
+    List<DriverDescription> drivers();
+
+    /**
+     * Validates, stores and starts a camera.
+     *
+     * @throws InvalidCameraException when a field is invalid or the driver is unknown; nothing is stored
+     * @throws DuplicateCameraException when the id is taken
+     */
+    Camera add(CameraDefinition definition) throws InvalidCameraException, DuplicateCameraException;
+
+    /**
+     * Replaces a camera's definition. Secret config values that are absent keep their stored value.
+     *
+     * @throws UnknownCameraException when there is no such camera
+     */
+    Camera update(CameraDefinition definition) throws InvalidCameraException, UnknownCameraException;
+
+    /** Stops and deletes a camera. */
+    void remove(String id) throws UnknownCameraException;
+}
