@@ -1,0 +1,330 @@
+package nl.uitkijk.core.internal.camera;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraDefinition;
+import nl.uitkijk.api.camera.CameraDriver;
+import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.camera.CameraSession;
+import nl.uitkijk.api.camera.ConfigParameter;
+import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.DriverDescription;
+import nl.uitkijk.api.camera.DuplicateCameraException;
+import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.camera.UnknownCameraException;
+import nl.uitkijk.api.event.EventTopics;
+import nl.uitkijk.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The camera registry: definitions persisted in the database, one {@link CameraRuntime} per camera, drivers taken
+ * from the service registry as they come and go. A camera whose driver leaves becomes {@code DRIVER_MISSING} and
+ * starts again by itself when a driver with that id returns; the registry itself is never restarted for it.
+ */
+@Component(service = CameraRegistry.class, immediate = true, configurationPid = "nl.uitkijk.cameras")
+@Designate(ocd = CameraRegistryImpl.Configuration.class)
+public class CameraRegistryImpl implements CameraRegistry {
+
+    @ObjectClassDefinition(name = "Uitkijk cameras", description = "Camera registry of the platform.")
+    public @interface Configuration {
+        @AttributeDefinition(name = "Provisioning file", description = "JSON list of cameras imported once, when "
+                + "the database is created; empty means ${karaf.etc}/uitkijk-cameras.json.")
+        String provisioningFile() default "";
+
+        @AttributeDefinition(name = "Session threads", description = "Threads shared by the camera sessions.")
+        int sessionThreads() default 4;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraRegistryImpl.class);
+
+    private final CameraRepository repository;
+    private final Map<String, CameraDriver> drivers = new ConcurrentHashMap<>();
+    private final Map<String, CameraRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private final ScheduledThreadPoolExecutor scheduler;
+    private volatile boolean active;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public CameraRegistryImpl(@Reference Database database, Configuration configuration) {
+        this.repository = new CameraRepository(database);
+        this.scheduler = newScheduler(Math.max(1, configuration.sessionThreads()));
+        if (database.createdNow()) {
+            provision(resolveProvisioningFile(configuration.provisioningFile()));
+        }
+        synchronized (lifecycle) {
+            active = true;
+            try {
+                for (CameraDefinition definition : repository.findAll()) {
+                    CameraRuntime runtime = newRuntime(definition);
+                    runtimes.put(definition.id(), runtime);
+                    startIfDriverPresent(runtime);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("camera registry cannot be read: " + e.getMessage(), e);
+            }
+        }
+        LOG.info("Camera registry active: {} cameras, drivers {}", runtimes.size(), drivers.keySet());
+    }
+
+    @Deactivate
+    public void deactivate() {
+        synchronized (lifecycle) {
+            active = false;
+            runtimes.values().forEach(runtime -> runtime.stop(null));
+            runtimes.clear();
+        }
+        scheduler.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDriver(CameraDriver driver, Map<String, Object> properties) {
+        String id = driverId(driver, properties);
+        synchronized (lifecycle) {
+            if (drivers.putIfAbsent(id, driver) != null) {
+                LOG.warn("A second driver with id '{}' is ignored; the first one stays in use", id);
+                return;
+            }
+            LOG.info("Camera driver '{}' installed", id);
+            if (active) {
+                runtimes.values().stream().filter(r -> r.definition().driver().equals(id))
+                        .forEach(this::startIfDriverPresent);
+            }
+        }
+    }
+
+    void unbindDriver(CameraDriver driver, Map<String, Object> properties) {
+        String id = driverId(driver, properties);
+        synchronized (lifecycle) {
+            if (!drivers.remove(id, driver)) {
+                return;
+            }
+            LOG.info("Camera driver '{}' removed", id);
+            runtimes.values().stream().filter(r -> r.definition().driver().equals(id))
+                    .forEach(r -> r.stop(CameraRuntime.driverMissing(id)));
+        }
+    }
+
+    @Override
+    public List<Camera> cameras() {
+        return runtimes.values().stream().map(CameraRuntime::snapshot)
+                .sorted(Comparator.comparing(Camera::id)).toList();
+    }
+
+    @Override
+    public Optional<Camera> camera(String id) {
+        return Optional.ofNullable(id).map(runtimes::get).map(CameraRuntime::snapshot);
+    }
+
+    @Override
+    public List<DriverDescription> drivers() {
+        List<DriverDescription> descriptions = new ArrayList<>();
+        drivers.forEach((id, driver) -> {
+            try {
+                descriptions.add(driver.description());
+            } catch (RuntimeException e) {
+                LOG.warn("Driver '{}' cannot describe itself", id, e);
+            }
+        });
+        descriptions.sort(Comparator.comparing(DriverDescription::id));
+        return descriptions;
+    }
+
+    @Override
+    public Camera add(CameraDefinition definition) throws InvalidCameraException, DuplicateCameraException {
+        synchronized (lifecycle) {
+            check(definition, true);
+            if (runtimes.containsKey(definition.id()) || !store(() -> repository.insert(definition))) {
+                throw new DuplicateCameraException(definition.id());
+            }
+            CameraRuntime runtime = newRuntime(definition);
+            runtimes.put(definition.id(), runtime);
+            startIfDriverPresent(runtime);
+            LOG.info("Camera '{}' added (driver '{}')", definition.id(), definition.driver());
+            post(EventTopics.CAMERA_ADDED, runtime.snapshot());
+            return runtime.snapshot();
+        }
+    }
+
+    @Override
+    public Camera update(CameraDefinition requested) throws InvalidCameraException, UnknownCameraException {
+        synchronized (lifecycle) {
+            CameraRuntime runtime = runtimes.get(requested.id());
+            if (runtime == null) {
+                throw new UnknownCameraException(requested.id());
+            }
+            CameraDefinition definition = keepStoredSecrets(requested, runtime.definition());
+            check(definition, true);
+            if (!store(() -> repository.update(definition))) {
+                throw new UnknownCameraException(requested.id());
+            }
+            if (!runtime.redefine(definition)) {
+                runtime.stop(CameraRuntime.driverMissing(definition.driver()));
+                startIfDriverPresent(runtime);
+            }
+            LOG.info("Camera '{}' updated", definition.id());
+            post(EventTopics.CAMERA_UPDATED, runtime.snapshot());
+            return runtime.snapshot();
+        }
+    }
+
+    @Override
+    public void remove(String id) throws UnknownCameraException {
+        synchronized (lifecycle) {
+            CameraRuntime runtime = id == null ? null : runtimes.get(id);
+            if (runtime == null) {
+                throw new UnknownCameraException(id);
+            }
+            store(() -> repository.delete(id));
+            runtimes.remove(id);
+            runtime.stop(null);
+            LOG.info("Camera '{}' removed", id);
+            post(EventTopics.CAMERA_REMOVED, runtime.snapshot());
+        }
+    }
+
+    /** The running session of a camera, for the platform's media and PTZ services. */
+    public Optional<CameraSession> session(String id) {
+        return Optional.ofNullable(runtimes.get(id)).map(CameraRuntime::session);
+    }
+
+    private void check(CameraDefinition definition, boolean requireDriver) throws InvalidCameraException {
+        CameraDriver driver = definition.driver() == null ? null : drivers.get(definition.driver());
+        List<ConfigProblem> problems = CameraValidator.validate(definition, driver, requireDriver,
+                drivers.keySet().stream().sorted().toList());
+        if (!problems.isEmpty()) {
+            throw new InvalidCameraException(problems);
+        }
+    }
+
+    /**
+     * Secrets are never shown back to clients, so an update that leaves a secret out, or sends the mask, means
+     * "keep the stored one".
+     */
+    private CameraDefinition keepStoredSecrets(CameraDefinition requested, CameraDefinition stored) {
+        CameraDriver driver = drivers.get(requested.driver());
+        if (driver == null || !requested.driver().equals(stored.driver())) {
+            return requested;
+        }
+        Map<String, Object> config = new LinkedHashMap<>(requested.config());
+        for (ConfigParameter parameter : driver.description().parameters()) {
+            Object sent = config.get(parameter.name());
+            Object kept = stored.config().get(parameter.name());
+            if (parameter.secret() && kept != null && (sent == null || ConfigParameter.SECRET_MASK.equals(sent))) {
+                config.put(parameter.name(), kept);
+            }
+        }
+        return requested.withConfig(config);
+    }
+
+    private void provision(Path file) {
+        List<CameraDefinition> cameras;
+        try {
+            cameras = ProvisioningFile.read(file);
+        } catch (java.io.IOException e) {
+            LOG.error("Provisioning file {} is not valid and was not imported: {}", file, e.getMessage());
+            return;
+        }
+        for (CameraDefinition camera : cameras) {
+            List<ConfigProblem> problems = CameraValidator.validate(camera, drivers.get(camera.driver()), false,
+                    List.of());
+            if (!problems.isEmpty()) {
+                LOG.error("Provisioned camera '{}' skipped: {}", camera.id(), problems);
+            } else if (!store(() -> repository.insert(camera))) {
+                LOG.warn("Provisioned camera '{}' skipped: the id is used twice", camera.id());
+            }
+        }
+        LOG.info("Imported {} cameras from {}", cameras.size(), file);
+    }
+
+    private CameraRuntime newRuntime(CameraDefinition definition) {
+        return new CameraRuntime(definition, scheduler, camera -> post(EventTopics.CAMERA_STATUS, camera));
+    }
+
+    private void startIfDriverPresent(CameraRuntime runtime) {
+        CameraDriver driver = drivers.get(runtime.definition().driver());
+        if (driver != null && !runtime.running()) {
+            runtime.start(driver);
+        }
+    }
+
+    private void post(String topic, Camera camera) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EventTopics.CAMERA_ID, camera.id());
+        properties.put(EventTopics.STATUS, camera.status().status().name());
+        properties.put(EventTopics.DETAIL, camera.status().detail());
+        events.postEvent(new Event(topic, properties));
+    }
+
+    private static String driverId(CameraDriver driver, Map<String, Object> properties) {
+        Object id = properties.get(CameraDriver.DRIVER_ID);
+        return id != null ? id.toString() : driver.description().id();
+    }
+
+    private static Path resolveProvisioningFile(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("karaf.etc", "etc"), "uitkijk-cameras.json");
+    }
+
+    private static ScheduledThreadPoolExecutor newScheduler(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, task -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(task);
+            thread.setName("uitkijk-camera-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setKeepAliveTime(30, TimeUnit.SECONDS);
+        return executor;
+    }
+
+    private boolean store(SqlAction action) {
+        try {
+            return action.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("camera registry cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        boolean run() throws SQLException;
+    }
+}

@@ -1,0 +1,207 @@
+package nl.uitkijk.core.internal.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraDefinition;
+import nl.uitkijk.api.camera.CameraDriver;
+import nl.uitkijk.api.camera.CameraStatus;
+import nl.uitkijk.api.camera.ConfigParameter;
+import nl.uitkijk.api.camera.DuplicateCameraException;
+import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.camera.Location;
+import nl.uitkijk.api.camera.StatusInfo;
+import nl.uitkijk.api.camera.UnknownCameraException;
+import nl.uitkijk.core.internal.persistence.DerbyDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CameraRegistryImplTest {
+
+    private static final Location HEERLEN = new Location(50.8882, 5.9795, null, "Bongerd");
+
+    @TempDir
+    Path folder;
+    private DerbyDatabase database;
+    private CameraRegistryImpl registry;
+    private final FakeDriver fake = new FakeDriver("fake");
+
+    @BeforeEach
+    void activate() {
+        database = new DerbyDatabase(folder.resolve("db"));
+        registry = new CameraRegistryImpl(database, configuration(folder.resolve("none.json")));
+    }
+
+    @AfterEach
+    void deactivate() {
+        registry.deactivate();
+        database.close();
+    }
+
+    private static CameraRegistryImpl.Configuration configuration(Path provisioning) {
+        return new CameraRegistryImpl.Configuration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return CameraRegistryImpl.Configuration.class;
+            }
+
+            @Override
+            public String provisioningFile() {
+                return provisioning.toString();
+            }
+
+            @Override
+            public int sessionThreads() {
+                return 1;
+            }
+        };
+    }
+
+    private static Map<String, Object> props(String id) {
+        return Map.of(CameraDriver.DRIVER_ID, id);
+    }
+
+    private static CameraDefinition camera(String id, String driver) {
+        return new CameraDefinition(id, "Camera " + id, driver, Map.of("url", "rtsp://127.0.0.1/x"), HEERLEN,
+                "centrum", null);
+    }
+
+    @Test
+    void aCameraComesOnlineWhenItsDriverArrivesAndGoesMissingWhenItLeaves() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake"));
+        assertEquals(CameraStatus.ONLINE, registry.camera("c1").orElseThrow().status().status());
+
+        registry.unbindDriver(fake, props("fake"));
+        Camera missing = registry.camera("c1").orElseThrow();
+        assertEquals(CameraStatus.DRIVER_MISSING, missing.status().status());
+        assertEquals("driver 'fake' is not installed", missing.status().detail());
+        assertEquals(1, fake.stopped.get());
+
+        FakeDriver returned = new FakeDriver("fake");
+        registry.bindDriver(returned, props("fake"));
+        assertEquals(CameraStatus.ONLINE, registry.camera("c1").orElseThrow().status().status());
+        assertEquals(1, returned.started.get());
+    }
+
+    @Test
+    void aLateReportOfAStoppedSessionIsIgnored() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake"));
+        registry.unbindDriver(fake, props("fake"));
+        fake.contexts.get(0).reportStatus(StatusInfo.online("too late"));
+        assertEquals(CameraStatus.DRIVER_MISSING, registry.camera("c1").orElseThrow().status().status());
+    }
+
+    @Test
+    void camerasSurviveARestartOfTheRegistry() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake"));
+        registry.deactivate();
+        registry = new CameraRegistryImpl(database, configuration(folder.resolve("none.json")));
+        assertEquals(CameraStatus.DRIVER_MISSING, registry.camera("c1").orElseThrow().status().status());
+        registry.bindDriver(fake, props("fake"));
+        assertEquals(CameraStatus.ONLINE, registry.camera("c1").orElseThrow().status().status());
+    }
+
+    @Test
+    void aThrowingDriverLeavesTheCameraOfflineAndTheRegistryWorking() throws Exception {
+        FakeDriver broken = new FakeDriver("broken");
+        broken.failStart = true;
+        registry.bindDriver(broken, props("broken"));
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("bad", "broken"));
+        registry.add(camera("good", "fake"));
+        Camera bad = registry.camera("bad").orElseThrow();
+        assertEquals(CameraStatus.OFFLINE, bad.status().status());
+        assertTrue(bad.status().detail().startsWith("driver error:"), bad.status().detail());
+        assertEquals(CameraStatus.ONLINE, registry.camera("good").orElseThrow().status().status());
+
+        broken.failStart = false;
+        broken.failCreate = true;
+        registry.unbindDriver(broken, props("broken"));
+        registry.bindDriver(broken, props("broken"));
+        assertEquals(CameraStatus.OFFLINE, registry.camera("bad").orElseThrow().status().status());
+    }
+
+    @Test
+    void rejectsInvalidUnknownAndDuplicateCamerasWithoutWriting() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        InvalidCameraException unknownDriver = assertThrows(InvalidCameraException.class,
+                () -> registry.add(camera("c1", "onvif")));
+        assertEquals("driver", unknownDriver.problems().get(0).field());
+        assertTrue(registry.cameras().isEmpty());
+
+        registry.add(camera("c1", "fake"));
+        assertThrows(DuplicateCameraException.class, () -> registry.add(camera("c1", "fake")));
+        assertThrows(UnknownCameraException.class, () -> registry.update(camera("c2", "fake")));
+        assertThrows(UnknownCameraException.class, () -> registry.remove("c2"));
+        assertEquals(1, registry.cameras().size());
+    }
+
+    @Test
+    void updateKeepsStoredSecretsAndRestartsOnlyWhenNeeded() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/a", "password", "geheim")));
+
+        registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/b",
+                "password", ConfigParameter.SECRET_MASK)));
+        Camera updated = registry.camera("c1").orElseThrow();
+        assertEquals("geheim", updated.definition().config().get("password"));
+        assertEquals("rtsp://127.0.0.1/b", updated.definition().config().get("url"));
+        assertEquals(2, fake.started.get(), "a driver that cannot reconfigure gets a new session");
+
+        fake.reconfigureInPlace = true;
+        registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/c")));
+        assertEquals(2, fake.started.get(), "reconfigured in place, no new session");
+        assertEquals("geheim", registry.camera("c1").orElseThrow().definition().config().get("password"));
+
+        registry.update(new CameraDefinition("c1", "Renamed", "fake", Map.of("url", "rtsp://127.0.0.1/c"), HEERLEN,
+                null, null));
+        assertEquals(2, fake.started.get(), "a new name does not touch the stream");
+        assertEquals("Renamed", registry.camera("c1").orElseThrow().definition().name());
+    }
+
+    @Test
+    void removeStopsTheSession() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake"));
+        registry.remove("c1");
+        assertEquals(1, fake.stopped.get());
+        assertTrue(registry.camera("c1").isEmpty());
+    }
+
+    @Test
+    void importsTheProvisioningFileOnlyWhenTheDatabaseIsNew() throws Exception {
+        registry.deactivate();
+        database.close();
+        Path file = folder.resolve("cameras.json");
+        Files.writeString(file, """
+                [{"id": "demo-1", "name": "Demo", "driver": "demo", "config": {"scene": "plein"},
+                  "location": {"lat": 50.8882, "lon": 5.9795, "direction": 90, "address": "Markt"},
+                  "site": "centrum", "designationId": null},
+                 {"id": "BAD ID", "name": "x", "driver": "demo", "config": {},
+                  "location": {"lat": 0, "lon": 0}, "site": null, "designationId": null}]
+                """);
+        database = new DerbyDatabase(folder.resolve("fresh"));
+        registry = new CameraRegistryImpl(database, configuration(file));
+        assertEquals(List.of("demo-1"), registry.cameras().stream().map(Camera::id).toList());
+        assertEquals(CameraStatus.DRIVER_MISSING, registry.camera("demo-1").orElseThrow().status().status());
+
+        registry.remove("demo-1");
+        registry.deactivate();
+        database.close();
+        database = new DerbyDatabase(folder.resolve("fresh"));
+        registry = new CameraRegistryImpl(database, configuration(file));
+        assertTrue(registry.cameras().isEmpty(), "not imported again into an existing database");
+    }
+}
