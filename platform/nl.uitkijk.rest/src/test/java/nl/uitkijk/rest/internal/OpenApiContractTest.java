@@ -1,0 +1,53 @@
+package nl.uitkijk.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.ws.rs.HttpMethod;
+import javax.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/** The published OpenAPI document and the resources must describe the same operations. */
+class OpenApiContractTest {
+
+    private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
+            CameraResource.class, DriverResource.class);
+
+    @Test
+    void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
+        Set<String> implemented = new TreeSet<>();
+        for (Class<?> resource : RESOURCES) {
+            String base = "/" + resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                for (var annotation : method.getAnnotations()) {
+                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        implemented.add(http.value().toLowerCase() + " " + base + (sub == null ? "" : "/" + sub.value()));
+                    }
+                }
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            JsonNode paths = new ObjectMapper().readTree(in).get("paths");
+            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+                String path = names.next();
+                for (Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
+                    String method = methods.next();
+                    if (!method.equals("parameters")) {
+                        documented.add(method + " " + path);
+                    }
+                }
+            }
+        }
+        assertEquals(implemented, documented);
+    }
+}
