@@ -1,0 +1,81 @@
+package nl.uitkijk.driver.rtsp.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.uitkijk.api.camera.CameraContext;
+import nl.uitkijk.api.camera.CameraDriver;
+import nl.uitkijk.api.camera.CameraSession;
+import nl.uitkijk.api.camera.ConfigParameter;
+import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.DriverDescription;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** A generic camera reached by an RTSP URL, with optional credentials: any camera or encoder that speaks RTSP. */
+@Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + RtspCameraDriver.ID,
+        configurationPid = "nl.uitkijk.driver.rtsp")
+@Designate(ocd = RtspCameraDriver.Configuration.class)
+public class RtspCameraDriver implements CameraDriver {
+
+    @ObjectClassDefinition(name = "Uitkijk RTSP driver", description = "Generic RTSP camera driver.")
+    public @interface Configuration {
+        @AttributeDefinition(name = "Probe threads", description = "How many cameras are probed at the same time.")
+        int probeThreads() default 4;
+    }
+
+    static final String ID = "rtsp";
+
+    private static final DriverDescription DESCRIPTION = new DriverDescription(ID, "RTSP camera",
+            "Any camera or encoder with an RTSP stream (H.264/H.265).", List.of(
+                    new ConfigParameter(RtspSettings.URL, ConfigParameter.Type.URL, true, "Stream URL",
+                            "rtsp://host[:port]/path, without credentials", null),
+                    new ConfigParameter(RtspSettings.USERNAME, ConfigParameter.Type.TEXT, false, "User name", "",
+                            null),
+                    new ConfigParameter(RtspSettings.PASSWORD, ConfigParameter.Type.PASSWORD, false, "Password", "",
+                            null),
+                    new ConfigParameter(RtspSettings.TRANSPORT, ConfigParameter.Type.TEXT, false, "Transport",
+                            "tcp (through firewalls, default) or udp", "tcp"),
+                    new ConfigParameter(RtspSettings.TIMEOUT, ConfigParameter.Type.INTEGER, false, "Timeout",
+                            "Seconds to wait for the camera, 1 to 120", RtspSettings.DEFAULT_TIMEOUT)));
+
+    private final ExecutorService probes;
+
+    @Activate
+    public RtspCameraDriver(Configuration configuration) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory threads = task -> {
+            Thread thread = new Thread(task, "uitkijk-rtsp-probe-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        probes = Executors.newFixedThreadPool(Math.max(1, configuration.probeThreads()), threads);
+    }
+
+    @Deactivate
+    public void deactivate() {
+        probes.shutdownNow();
+    }
+
+    @Override
+    public DriverDescription description() {
+        return DESCRIPTION;
+    }
+
+    @Override
+    public List<ConfigProblem> validate(Map<String, Object> config) {
+        return RtspSettings.validate(config);
+    }
+
+    @Override
+    public CameraSession createSession(CameraContext context) {
+        return new RtspCameraSession(context, probes, StreamProbe::probe);
+    }
+}

@@ -1,0 +1,191 @@
+package nl.uitkijk.driver.rtsp.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import nl.uitkijk.api.camera.CameraContext;
+import nl.uitkijk.api.camera.CameraSession;
+import nl.uitkijk.api.camera.CameraStatus;
+import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.DeviceInfo;
+import nl.uitkijk.api.camera.StatusInfo;
+import nl.uitkijk.api.media.StreamProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The RTSP driver against a real RTSP server on loopback, serving real CCTV footage. */
+class RtspCameraDriverTest {
+
+    @TempDir
+    static Path folder;
+    private static RtspTestServer server;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final RtspCameraDriver driver = new RtspCameraDriver(new RtspCameraDriver.Configuration() {
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return RtspCameraDriver.Configuration.class;
+        }
+
+        @Override
+        public int probeThreads() {
+            return 2;
+        }
+    });
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = RtspTestServer.start(folder, 2);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void stopDriver() {
+        driver.deactivate();
+        scheduler.shutdownNow();
+    }
+
+    private static final class Recorder implements CameraContext {
+        final List<StatusInfo> statuses = new CopyOnWriteArrayList<>();
+        volatile List<StreamProfile> streams = List.of();
+        final Map<String, Object> config;
+        final ScheduledExecutorService scheduler;
+
+        Recorder(Map<String, Object> config, ScheduledExecutorService scheduler) {
+            this.config = config;
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public String cameraId() {
+            return "test";
+        }
+
+        @Override
+        public Map<String, Object> config() {
+            return config;
+        }
+
+        @Override
+        public void reportStatus(StatusInfo status) {
+            statuses.add(status);
+        }
+
+        @Override
+        public void reportStreams(List<StreamProfile> newStreams) {
+            streams = newStreams;
+        }
+
+        @Override
+        public void reportDevice(DeviceInfo device) {
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return scheduler;
+        }
+
+        StatusInfo await(CameraStatus status) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                StatusInfo last = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
+                if (last != null && last.status() == status) {
+                    return last;
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("never " + status + ": " + statuses);
+        }
+    }
+
+    @Test
+    void aLiveStreamIsOnlineWithItsCodecAndSize() throws Exception {
+        Recorder context = new Recorder(Map.of("url", server.url(1)), scheduler);
+        CameraSession session = driver.createSession(context);
+        session.start();
+        StatusInfo online = context.await(CameraStatus.ONLINE);
+        session.stop();
+        StreamProfile stream = context.streams.get(0);
+        assertEquals("h264", stream.codec());
+        assertEquals(768, stream.width());
+        assertEquals(576, stream.height());
+        assertEquals(server.url(1), stream.uri().toString());
+        assertEquals("h264 768x576", online.detail());
+        assertEquals(CameraStatus.UNKNOWN, context.statuses.get(0).status());
+    }
+
+    @Test
+    void aWrongPathIsOfflineWithTheReason() throws Exception {
+        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + server.port + "/nope",
+                "timeoutSeconds", 5), scheduler);
+        CameraSession session = driver.createSession(context);
+        session.start();
+        StatusInfo offline = context.await(CameraStatus.OFFLINE);
+        session.stop();
+        assertEquals("stream not found: check the path in the URL", offline.detail());
+    }
+
+    @Test
+    void aClosedPortIsOfflineAndCredentialsNeverShow() throws Exception {
+        int closed = RtspTestServer.freePort();
+        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + closed + "/cam1", "username", "op",
+                "password", "geheim", "timeoutSeconds", 3), scheduler);
+        CameraSession session = driver.createSession(context);
+        session.start();
+        StatusInfo offline = context.await(CameraStatus.OFFLINE);
+        session.stop();
+        assertEquals("connection refused", offline.detail());
+        assertFalse(context.statuses.toString().contains("geheim"));
+    }
+
+    @Test
+    void validatesTheUrlAndNamesTheField() {
+        assertEquals(List.of(), driver.validate(Map.of("url", "rtsp://127.0.0.1:8554/cam1")));
+        assertEquals(List.of("config.url"), fields(driver.validate(Map.of())));
+        assertEquals(List.of("config.url"), fields(driver.validate(Map.of("url", "http://127.0.0.1/cam"))));
+        assertEquals(List.of("config.url"), fields(driver.validate(Map.of("url", "rtsp://"))));
+        assertEquals(List.of("config.url"), fields(driver.validate(Map.of("url", "rtsp://u:p@127.0.0.1/a"))));
+        assertEquals(List.of("config.url"), fields(driver.validate(Map.of("url", "rtsp://127.0.0.1/a b"))));
+        assertEquals(List.of("config.transport", "config.timeoutSeconds"), fields(driver.validate(
+                Map.of("url", "rtsp://127.0.0.1/a", "transport", "http", "timeoutSeconds", "soon"))));
+    }
+
+    @Test
+    void credentialsAreEncodedIntoTheUrlOnlyForFfmpeg() {
+        RtspSettings settings = RtspSettings.of(Map.of("url", "rtsp://127.0.0.1:554/a", "username", "op@heerlen",
+                "password", "p:w/d"));
+        assertEquals("rtsp://op%40heerlen:p%3Aw%2Fd@127.0.0.1:554/a", settings.connectUrl());
+        assertEquals("rtsp://127.0.0.1:554/a", settings.url().toString());
+        assertNull(RtspSettings.of(Map.of("url", "rtsp://127.0.0.1/a")).username());
+    }
+
+    @Test
+    void reasonsAreReadFromFfmpegErrorCodes() {
+        assertEquals("connection refused", StreamProbe.reason("avformat_open_input() error -111: Could not open"));
+        assertEquals("not authorized: check username and password",
+                StreamProbe.reason("avformat_open_input() error " + -0x313034F8 + ": Could not open"));
+        assertTrue(StreamProbe.reason("something odd").startsWith("cannot open the stream: something odd"));
+    }
+
+    private static List<String> fields(List<ConfigProblem> problems) {
+        return problems.stream().map(ConfigProblem::field).toList();
+    }
+}
