@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import nl.uitkijk.testkit.RtspCameraSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class RtspCameraDriverTest {
 
     @TempDir
     static Path folder;
-    private static RtspTestServer server;
+    private static RtspCameraSimulator server;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final RtspCameraDriver driver = new RtspCameraDriver(new RtspCameraDriver.Configuration() {
         @Override
@@ -47,7 +48,7 @@ class RtspCameraDriverTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = RtspTestServer.start(folder, 2);
+        server = RtspCameraSimulator.start(folder, 2);
     }
 
     @AfterAll
@@ -134,7 +135,7 @@ class RtspCameraDriverTest {
 
     @Test
     void aWrongPathIsOfflineWithTheReason() throws Exception {
-        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + server.port + "/nope",
+        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + server.port() + "/nope",
                 "timeoutSeconds", 5), scheduler);
         CameraSession session = driver.createSession(context);
         session.start();
@@ -145,7 +146,7 @@ class RtspCameraDriverTest {
 
     @Test
     void aClosedPortIsOfflineAndCredentialsNeverShow() throws Exception {
-        int closed = RtspTestServer.freePort();
+        int closed = RtspCameraSimulator.freePort();
         Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + closed + "/cam1", "username", "op",
                 "password", "geheim", "timeoutSeconds", 3), scheduler);
         CameraSession session = driver.createSession(context);

@@ -1,4 +1,4 @@
-package nl.uitkijk.driver.rtsp.internal;
+package nl.uitkijk.testkit;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,31 +16,41 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /**
- * A real RTSP server on loopback: the shared GStreamer launcher serving the real CCTV test clip. The clip is remuxed
- * (not re-encoded) to Annex-B H.264 with JavaCV first, as the launcher wants. Tests are skipped, with the reason,
- * where the test data or GStreamer's RTSP server is absent.
+ * Live RTSP cameras on loopback: the shared GStreamer launcher ({@code ../shared/tools/rtsp_server.py}, or
+ * {@code -Duitkijk.tools=...}) serving a real CCTV clip as {@code /cam1} .. {@code /camN}, looping, without
+ * re-encoding. The clip is remuxed to Annex-B H.264 with JavaCV first, as the launcher wants. Tests are skipped, with
+ * the reason, where the test data or GStreamer's RTSP server is absent.
  */
-final class RtspTestServer implements AutoCloseable {
+public final class RtspCameraSimulator implements AutoCloseable {
 
-    static final String CLIP = "video/opencv_vtest_h264.mp4";
+    /** 768x576, 10 fps, H.264 without B-frames, GOP 20 (see the test data README). */
+    public static final String CLIP = "video/opencv_vtest_h264.mp4";
 
     private final Process process;
-    final int port;
+    private final int port;
 
-    private RtspTestServer(Process process, int port) {
+    private RtspCameraSimulator(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    String url(int mount) {
+    public int port() {
+        return port;
+    }
+
+    /** The URL of camera {@code mount}, counted from 1. */
+    public String url(int mount) {
         return "rtsp://127.0.0.1:" + port + "/cam" + mount;
     }
 
-    static RtspTestServer start(Path workFolder, int mounts) throws Exception {
-        Path testdata = Path.of(System.getProperty("uitkijk.testdata", "../../../shared/testdata"));
-        Path clip = testdata.resolve(CLIP);
-        assumeTrue(Files.isRegularFile(clip), "test data absent: " + clip + " (set -Duitkijk.testdata=...)");
-        Path launcher = Path.of(System.getProperty("uitkijk.tools", "../../../shared/tools"), "rtsp_server.py");
+    /**
+     * Starts serving {@code mounts} cameras.
+     *
+     * @param workFolder where the remuxed clip is written
+     */
+    public static RtspCameraSimulator start(Path workFolder, int mounts) throws Exception {
+        Path clip = TestData.require(CLIP);
+        Path launcher = Path.of(System.getProperty("uitkijk.tools", "../shared/tools"), "rtsp_server.py");
         assumeTrue(Files.isRegularFile(launcher), "RTSP launcher absent: " + launcher);
         assumeTrue(gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get install gir1.2-gst-rtsp-server-1.0 "
                 + "python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (.ci/run does)");
@@ -71,7 +81,7 @@ final class RtspTestServer implements AutoCloseable {
         }
         // Keep draining its output so it never blocks on a full pipe.
         CompletableFuture.runAsync(() -> output.lines().forEach(l -> { }));
-        return new RtspTestServer(process, port);
+        return new RtspCameraSimulator(process, port);
     }
 
     private static boolean gstreamerRtspAvailable() {
@@ -85,7 +95,8 @@ final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    static void remuxToAnnexB(Path mp4, Path target) throws Exception {
+    /** Copies the H.264 of an MP4 into a raw Annex-B stream, without re-encoding. */
+    public static void remuxToAnnexB(Path mp4, Path target) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(mp4.toFile())) {
             grabber.start();
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), grabber.getImageWidth(),
@@ -102,7 +113,8 @@ final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    /** A TCP port on loopback that nothing listens on right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

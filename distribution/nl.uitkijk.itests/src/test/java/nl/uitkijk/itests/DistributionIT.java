@@ -1,0 +1,304 @@
+package nl.uitkijk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.uitkijk.itests.KarafInstance.ShellResult;
+import nl.uitkijk.testkit.RtspCameraSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as shipped: the built distribution is started on a fresh data folder, then used over REST and the
+ * Karaf console. Ordered, because later steps (hot swap, a restart) build on the state of earlier ones.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributionIT {
+
+    private static final String PASSWORD = "It-Heerlen-2026!";
+    private static final List<String> DEMO_CAMERAS = List.of("demo-heerlerheide", "demo-hoensbroek",
+            "demo-pancratiusplein", "demo-promenade");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KarafInstance karaf;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path home = Path.of(System.getProperty("uitkijk.karaf.home"));
+        assertTrue(Files.isExecutable(home.resolve("bin/karaf")), "distribution unpacked at " + home);
+        karaf = new KarafInstance(home);
+        karaf.reset();
+        double seconds = karaf.start(PASSWORD);
+        System.out.printf("Uitkijk started: health 200 after %.1f s (http %d, ssh %d)%n", seconds, karaf.httpPort,
+                karaf.sshPort);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (karaf != null) {
+            karaf.stop();
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode camera(String id) throws Exception {
+        HttpResponse<String> response = karaf.get("/api/v1/cameras/" + id, true);
+        return response.statusCode() == 200 ? json(response) : null;
+    }
+
+    private String status(String id) {
+        try {
+            JsonNode camera = camera(id);
+            return camera == null ? "ABSENT" : camera.get("status").asText();
+        } catch (Exception e) {
+            return "ERROR " + e;
+        }
+    }
+
+    private void awaitStatus(String id, String expected) throws InterruptedException {
+        KarafInstance.await(Duration.ofSeconds(90), () -> expected.equals(status(id)),
+                "camera " + id + " never became " + expected + "; it is " + status(id));
+    }
+
+    private static List<String> fields(HttpResponse<String> response) throws Exception {
+        List<String> fields = new ArrayList<>();
+        json(response).get("problems").forEach(problem -> fields.add(problem.get("field").asText()));
+        return fields;
+    }
+
+    private int cameraCount() throws Exception {
+        return json(karaf.get("/api/v1/cameras", true)).size();
+    }
+
+    @Test
+    @Order(1)
+    void healthIsOpenAndTheRestNeedsCredentials() throws Exception {
+        HttpResponse<String> health = karaf.get("/api/v1/health", false);
+        assertEquals(200, health.statusCode());
+        JsonNode body = json(health);
+        assertEquals("UP", body.get("status").asText());
+        assertEquals("UP", body.at("/components/database/status").asText());
+
+        HttpResponse<String> anonymous = karaf.get("/api/v1/cameras", false);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertEquals(401, karaf.getAs("/api/v1/cameras", "admin", "wrong").statusCode());
+        assertEquals(401, karaf.getAs("/api/v1/drivers", "karaf", "karaf").statusCode(), "no default account");
+
+        HttpResponse<String> openapi = karaf.get("/api/v1/openapi.json", false);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(json(openapi).at("/paths").has("/cameras/{id}"));
+    }
+
+    @Test
+    @Order(2)
+    void theDemoCamerasComeOnline() throws Exception {
+        for (String id : DEMO_CAMERAS) {
+            awaitStatus(id, "ONLINE");
+        }
+        JsonNode camera = camera("demo-pancratiusplein");
+        assertEquals(50.88825, camera.at("/location/lat").asDouble(), 1e-9);
+        assertEquals("h264", camera.at("/streams/0/codec").asText());
+        JsonNode drivers = json(karaf.get("/api/v1/drivers", true));
+        assertEquals("demo", drivers.get(0).get("id").asText());
+        assertTrue(drivers.get(0).get("parameters").size() > 0, "drivers publish their config schema");
+    }
+
+    @Test
+    @Order(3)
+    void camerasCanBeAddedChangedAndRemovedOverRest() throws Exception {
+        HttpResponse<String> created = karaf.post("/api/v1/cameras", """
+                {"id": "it-markt", "name": "Markt (test)", "driver": "demo", "config": {"fps": 5},
+                 "location": {"lat": 50.8879, "lon": 5.9797, "direction": 180, "address": "Markt, Heerlen"},
+                 "site": "centrum"}
+                """);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/cameras/it-markt"));
+        awaitStatus("it-markt", "ONLINE");
+
+        HttpResponse<String> changed = karaf.put("/api/v1/cameras/it-markt", """
+                {"name": "Markt zuid (test)", "driver": "demo", "config": {"fps": 5},
+                 "location": {"lat": 50.8878, "lon": 5.9797}}
+                """);
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("Markt zuid (test)", camera("it-markt").get("name").asText());
+        assertEquals(5, cameraCount());
+
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-markt").statusCode());
+        assertEquals(404, karaf.get("/api/v1/cameras/it-markt", true).statusCode());
+        assertEquals(4, cameraCount());
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsRefusedWithTheFieldAndNothingIsWritten() throws Exception {
+        String valid = "{\"id\": \"it-x\", \"name\": \"X\", \"driver\": \"demo\", \"location\": {\"lat\": 50.9, \"lon\": 5.9}}";
+        HttpResponse<String> malformed = karaf.post("/api/v1/cameras", "{\"id\": \"it-x\", ");
+        assertEquals(400, malformed.statusCode());
+
+        HttpResponse<String> unknownDriver = karaf.post("/api/v1/cameras", valid.replace("\"demo\"", "\"onvif\""));
+        assertEquals(400, unknownDriver.statusCode());
+        assertEquals(List.of("driver"), fields(unknownDriver));
+        assertTrue(json(unknownDriver).get("message").asText().contains("unknown driver 'onvif'"));
+
+        HttpResponse<String> longName = karaf.post("/api/v1/cameras", valid.replace("\"X\"",
+                "\"" + "x".repeat(101) + "\""));
+        assertEquals(List.of("name"), fields(longName));
+
+        HttpResponse<String> noLocation = karaf.post("/api/v1/cameras",
+                "{\"id\": \"it-x\", \"name\": \"X\", \"driver\": \"demo\"}");
+        assertEquals(List.of("location"), fields(noLocation));
+
+        HttpResponse<String> wrongType = karaf.post("/api/v1/cameras", valid.replace("50.9", "\"noord\""));
+        assertEquals(400, wrongType.statusCode());
+        assertEquals(List.of("location.lat"), fields(wrongType));
+
+        HttpResponse<String> badConfig = karaf.post("/api/v1/cameras", valid.replace("\"location\"",
+                "\"config\": {\"width\": 641}, \"location\""));
+        assertEquals(List.of("config.width"), fields(badConfig));
+
+        HttpResponse<String> duplicate = karaf.post("/api/v1/cameras", valid.replace("it-x", "demo-promenade"));
+        assertEquals(409, duplicate.statusCode());
+        assertEquals(List.of("id"), fields(duplicate));
+        assertEquals("Promenade (demo)", camera("demo-promenade").get("name").asText(), "not overwritten");
+
+        assertEquals(404, karaf.put("/api/v1/cameras/it-nope", valid).statusCode());
+        assertEquals(404, karaf.delete("/api/v1/cameras/it-nope").statusCode());
+        assertEquals(4, cameraCount(), "nothing was written");
+    }
+
+    @Test
+    @Order(5)
+    void theShellManagesCamerasWithTheSameMessages() throws Exception {
+        ShellResult list = karaf.shell("vms:camera-list");
+        assertEquals(0, list.exitCode(), list.output());
+        for (String id : DEMO_CAMERAS) {
+            assertTrue(list.output().contains(id), list.output());
+        }
+        assertTrue(karaf.shell("vms:driver-list").output().contains("Demo camera"));
+
+        ShellResult added = karaf.shell("vms:camera-add --lat 50.9225 --lon 5.9266 --site hoensbroek -c fps=5 "
+                + "it-shell \"Kasteel Hoensbroek\" demo");
+        assertEquals(0, added.exitCode(), added.output());
+        awaitStatus("it-shell", "ONLINE");
+        ShellResult info = karaf.shell("vms:camera-info it-shell");
+        assertTrue(info.output().contains("Kasteel Hoensbroek") && info.output().contains("ONLINE"), info.output());
+
+        ShellResult refused = karaf.shell("vms:camera-add --lat 50.9 --lon 5.9 it-shell2 \"" + "y".repeat(101)
+                + "\" onvif");
+        assertTrue(refused.exitCode() != 0, refused.output());
+        assertTrue(refused.output().contains("name: is 101 characters; at most 100")
+                && refused.output().contains("driver: unknown driver 'onvif'"), refused.output());
+        assertEquals("ABSENT", status("it-shell2"));
+
+        assertEquals(0, karaf.shell("vms:camera-remove it-shell").exitCode());
+        assertEquals("ABSENT", status("it-shell"));
+    }
+
+    @Test
+    @Order(6)
+    void aDriverFeatureIsSwappedAtRuntimeWithoutRestartingTheCore() throws Exception {
+        long coreId = bundleId("nl.uitkijk.core");
+        ShellResult uninstall = karaf.shell("feature:uninstall uitkijk-driver-demo");
+        assertEquals(0, uninstall.exitCode(), uninstall.output());
+        for (String id : DEMO_CAMERAS) {
+            awaitStatus(id, "DRIVER_MISSING");
+        }
+        assertEquals("driver 'demo' is not installed", camera("demo-promenade").get("statusDetail").asText());
+
+        ShellResult install = karaf.shell("feature:install uitkijk-driver-demo");
+        assertEquals(0, install.exitCode(), install.output());
+        for (String id : DEMO_CAMERAS) {
+            awaitStatus(id, "ONLINE");
+        }
+        assertEquals(coreId, bundleId("nl.uitkijk.core"), "the core bundle was never reinstalled");
+        String log = Files.readString(karaf.home.resolve("data/log/karaf.log"));
+        assertEquals(1, Pattern.compile("Camera registry active").matcher(log).results().count(),
+                "the registry was activated once: never restarted");
+    }
+
+    @Test
+    @Order(7)
+    void anRtspCameraIsAddedAfterInstallingItsDriverOffline() throws Exception {
+        ShellResult install = karaf.shell("feature:install uitkijk-driver-rtsp");
+        assertEquals(0, install.exitCode(), install.output());
+        KarafInstance.await(Duration.ofSeconds(60), () -> {
+            try {
+                return json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id").contains("rtsp");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the rtsp driver did not appear");
+
+        HttpResponse<String> badUrl = karaf.post("/api/v1/cameras", """
+                {"id": "it-rtsp", "name": "RTSP", "driver": "rtsp", "config": {"url": "http://127.0.0.1/x"},
+                 "location": {"lat": 50.9, "lon": 5.9}}""");
+        assertEquals(List.of("config.url"), fields(badUrl));
+
+        try (RtspCameraSimulator simulator = RtspCameraSimulator.start(work, 1)) {
+            HttpResponse<String> added = karaf.post("/api/v1/cameras", """
+                    {"id": "it-rtsp", "name": "RTSP", "driver": "rtsp",
+                     "config": {"url": "%s", "username": "operator", "password": "geheim"},
+                     "location": {"lat": 50.9, "lon": 5.9}}""".formatted(simulator.url(1)));
+            assertEquals(201, added.statusCode(), added.body());
+            assertFalse(added.body().contains("geheim"), "secrets are never sent back");
+            awaitStatus("it-rtsp", "ONLINE");
+            JsonNode camera = camera("it-rtsp");
+            assertEquals(768, camera.at("/streams/0/width").asInt());
+            assertEquals("h264", camera.at("/streams/0/codec").asText());
+            assertEquals("******", camera.at("/config/password").asText());
+        }
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-rtsp").statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void withoutAPasswordInTheEnvironmentOneIsGeneratedAndShownOnce() throws Exception {
+        karaf.stop();
+        karaf.reset();
+        karaf.start(null);
+        Matcher generated = Pattern.compile("initial password of user 'admin': (\\S+)").matcher(karaf.stdout());
+        assertTrue(generated.find(), "the generated password is printed on the console");
+        String password = generated.group(1);
+        assertNotNull(password);
+        assertEquals(401, karaf.getAs("/api/v1/cameras", "admin", PASSWORD).statusCode());
+        assertEquals(200, karaf.getAs("/api/v1/cameras", "admin", password).statusCode());
+        karaf.password(password);
+        assertEquals(0, karaf.shell("vms:camera-list").exitCode(), "the same account works for the console");
+        String users = Files.readString(karaf.home.resolve("etc/users.properties"));
+        assertFalse(users.contains(password), "stored hashed after first use");
+    }
+
+    private long bundleId(String symbolicName) throws Exception {
+        ShellResult result = karaf.shell("bundle:list -t 0 -s --no-format");
+        Matcher id = Pattern.compile("(?m)^\\s*(\\d+)\\s+Active\\s+\\d+\\s+\\S+\\s+" + Pattern.quote(symbolicName)
+                + "\\s*$").matcher(result.output());
+        assertTrue(id.find(), result.output());
+        return Long.parseLong(id.group(1));
+    }
+}

@@ -1,0 +1,221 @@
+package nl.uitkijk.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The built Uitkijk distribution, started as a real process ({@code bin/karaf server}) on free loopback ports and
+ * driven over HTTP and {@code bin/client}, as an administrator would.
+ */
+final class KarafInstance implements AutoCloseable {
+
+    final Path home;
+    final int httpPort;
+    final int sshPort;
+    private final Path stdout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+    private String password;
+
+    KarafInstance(Path home) throws IOException {
+        this.home = home;
+        this.httpPort = freePort();
+        this.sshPort = freePort();
+        this.stdout = home.resolve("stdout.log");
+        setPort("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        setPort("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
+        setPort("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
+        setPort("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+    }
+
+    /** Wipes data and accounts, as on a fresh installation. */
+    void reset() throws IOException {
+        deleteTree(home.resolve("data"));
+        Path users = home.resolve("etc/users.properties");
+        String kept = Files.readAllLines(users).stream().filter(line -> !line.startsWith("admin"))
+                .reduce("", (a, b) -> a + b + "\n");
+        Files.writeString(users, kept);
+    }
+
+    /**
+     * Starts the server and waits for a 200 from the health endpoint.
+     *
+     * @param adminPassword the value of UITKIJK_ADMIN_PASSWORD, or {@code null} to have one generated
+     * @return seconds from start to the first 200 from health
+     */
+    double start(String adminPassword) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true).redirectOutput(stdout.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.remove("UITKIJK_ADMIN_PASSWORD");
+        if (adminPassword != null) {
+            env.put("UITKIJK_ADMIN_PASSWORD", adminPassword);
+        }
+        long started = System.nanoTime();
+        process = builder.start();
+        password = adminPassword;
+        await(Duration.ofMinutes(3), () -> status(get("/api/v1/health", false)) == 200,
+                "health did not answer 200; see " + stdout);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    String stdout() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    void password(String newPassword) {
+        this.password = newPassword;
+    }
+
+    HttpResponse<String> get(String path, boolean authenticated) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), authenticated);
+    }
+
+    HttpResponse<String> getAs(String path, String user, String userPassword) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic(user, userPassword)),
+                false);
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), true);
+    }
+
+    HttpResponse<String> put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), true);
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), true);
+    }
+
+    /** Runs console commands through {@code bin/client} in batch mode, as the admin; answers what it printed. */
+    ShellResult shell(String commands) throws Exception {
+        ProcessBuilder clientBuilder = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                Integer.toString(sshPort), "-u", "admin", "-p", password, "-r", "10", "-d", "2", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        clientBuilder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process client = clientBuilder.start();
+        client.getOutputStream().write((commands + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!client.waitFor(2, TimeUnit.MINUTES)) {
+            client.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + output);
+        }
+        // Strip the ANSI colours of the console so tests compare plain text.
+        return new ShellResult(client.exitValue(), output.replaceAll("\u001B\\[[;\\d]*m", ""));
+    }
+
+    record ShellResult(int exitCode, String output) {
+    }
+
+    static int status(HttpResponse<String> response) {
+        return response == null ? -1 : response.statusCode();
+    }
+
+    static void await(Duration timeout, BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(failure);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, boolean authenticated) {
+        if (authenticated) {
+            request.header("Authorization", basic("admin", password));
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    private static String basic(String user, String userPassword) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + userPassword)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void setPort(String file, String key, int port) throws IOException {
+        Path path = home.resolve(file);
+        String text = Files.exists(path) ? Files.readString(path) : "";
+        String replaced = text.replaceAll("(?m)^\\s*" + key.replace(".", "\\.") + "\\s*=.*$", key + " = " + port);
+        if (replaced.equals(text) && !text.matches("(?s).*^" + key + " = " + port + "$.*")) {
+            replaced = text + "\n" + key + " = " + port + "\n";
+        }
+        Files.writeString(path, replaced);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Stops as an administrator would (the JVM gets SIGTERM and Karaf shuts down in order), and waits for it. */
+    void stop() throws Exception {
+        if (process == null) {
+            return;
+        }
+        // bin/karaf runs Java as a child: signal the JVM itself and wait for every process to end.
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                handle.destroyForcibly();
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            }
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+}

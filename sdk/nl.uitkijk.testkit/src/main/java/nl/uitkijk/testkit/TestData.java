@@ -1,0 +1,30 @@
+package nl.uitkijk.testkit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The shared test data (real CCTV clips, ONVIF captures, plate photos): {@code -Duitkijk.testdata=...}, else
+ * {@code ../shared/testdata} next to the checkout. Tests that need it are skipped, with the reason, where it is absent.
+ */
+public final class TestData {
+
+    public static final String PROPERTY = "uitkijk.testdata";
+
+    private TestData() {
+    }
+
+    public static Path folder() {
+        String configured = System.getProperty(PROPERTY);
+        return configured != null ? Path.of(configured) : Path.of("..", "shared", "testdata");
+    }
+
+    /** A file of the test data; skips the calling test where it is absent. */
+    public static Path require(String relativePath) {
+        Path file = folder().resolve(relativePath);
+        assumeTrue(Files.isRegularFile(file), "test data absent: " + file + " (set -D" + PROPERTY + "=...)");
+        return file;
+    }
+}
