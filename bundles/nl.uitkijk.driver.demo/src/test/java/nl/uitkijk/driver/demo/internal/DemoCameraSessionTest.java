@@ -30,6 +30,7 @@ import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.media.MediaSink;
+import nl.uitkijk.testkit.RecordingCameraContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -67,25 +68,18 @@ class DemoCameraSessionTest {
         }
     }
 
-    private static void awaitStatus(TestContext context, CameraStatus status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (context.last() != null && context.last().status() == status) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("status never became " + status + "; reported " + context.statuses);
+    private static void awaitStatus(RecordingCameraContext context, CameraStatus status) throws InterruptedException {
+        context.awaitStatus(status, Duration.ofSeconds(30));
     }
 
     @Test
     void producesDecodableH264ThatMovesAndStartsWithAKeyframe() throws Exception {
-        TestContext context = new TestContext("demo-markt", Map.of("width", 320, "height", 240, "fps", 10),
+        RecordingCameraContext context = new RecordingCameraContext("demo-markt", Map.of("width", 320, "height", 240, "fps", 10),
                 scheduler);
         DemoCameraSession session = (DemoCameraSession) new DemoCameraDriver().createSession(context);
         session.start();
         awaitStatus(context, CameraStatus.ONLINE);
-        assertEquals("h264", context.streams.get(0).codec());
+        assertEquals("h264", context.streams().get(0).codec());
 
         QueueSink sink = new QueueSink();
         AutoCloseable subscription = session.mediaSource("main").orElseThrow().subscribe(sink);
@@ -105,12 +99,12 @@ class DemoCameraSessionTest {
         assertNotEquals(checksums.get(0), checksums.get(checksums.size() - 1), "the scene moves");
 
         session.stop();
-        assertEquals(CameraStatus.ONLINE, context.last().status());
+        assertEquals(CameraStatus.ONLINE, context.lastStatus().status());
     }
 
     @Test
     void stopEndsTheStreamOfEveryViewer() throws Exception {
-        TestContext context = new TestContext("demo-2", Map.of("width", 160, "height", 120, "fps", 5), scheduler);
+        RecordingCameraContext context = new RecordingCameraContext("demo-2", Map.of("width", 160, "height", 120, "fps", 5), scheduler);
         DemoCameraSession session = new DemoCameraSession(context, DemoSettings.of(context.config(), "demo-2"));
         session.start();
         awaitStatus(context, CameraStatus.ONLINE);

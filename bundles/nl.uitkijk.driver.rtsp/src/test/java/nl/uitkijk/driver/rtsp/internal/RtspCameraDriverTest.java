@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import nl.uitkijk.testkit.RtspCameraSimulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.CameraStatus;
 import nl.uitkijk.api.camera.ConfigProblem;
-import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.media.StreamProfile;
+import nl.uitkijk.testkit.RecordingCameraContext;
+import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The RTSP driver against a real RTSP server on loopback, serving real CCTV footage. */
 class RtspCameraDriverTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @TempDir
     static Path folder;
@@ -64,82 +64,29 @@ class RtspCameraDriverTest {
         scheduler.shutdownNow();
     }
 
-    private static final class Recorder implements CameraContext {
-        final List<StatusInfo> statuses = new CopyOnWriteArrayList<>();
-        volatile List<StreamProfile> streams = List.of();
-        final Map<String, Object> config;
-        final ScheduledExecutorService scheduler;
-
-        Recorder(Map<String, Object> config, ScheduledExecutorService scheduler) {
-            this.config = config;
-            this.scheduler = scheduler;
-        }
-
-        @Override
-        public String cameraId() {
-            return "test";
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return config;
-        }
-
-        @Override
-        public void reportStatus(StatusInfo status) {
-            statuses.add(status);
-        }
-
-        @Override
-        public void reportStreams(List<StreamProfile> newStreams) {
-            streams = newStreams;
-        }
-
-        @Override
-        public void reportDevice(DeviceInfo device) {
-        }
-
-        @Override
-        public ScheduledExecutorService scheduler() {
-            return scheduler;
-        }
-
-        StatusInfo await(CameraStatus status) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                StatusInfo last = statuses.isEmpty() ? null : statuses.get(statuses.size() - 1);
-                if (last != null && last.status() == status) {
-                    return last;
-                }
-                Thread.sleep(50);
-            }
-            throw new AssertionError("never " + status + ": " + statuses);
-        }
-    }
-
     @Test
     void aLiveStreamIsOnlineWithItsCodecAndSize() throws Exception {
-        Recorder context = new Recorder(Map.of("url", server.url(1)), scheduler);
+        RecordingCameraContext context = new RecordingCameraContext("test", Map.of("url", server.url(1)), scheduler);
         CameraSession session = driver.createSession(context);
         session.start();
-        StatusInfo online = context.await(CameraStatus.ONLINE);
+        StatusInfo online = context.awaitStatus(CameraStatus.ONLINE, TIMEOUT);
         session.stop();
-        StreamProfile stream = context.streams.get(0);
+        StreamProfile stream = context.streams().get(0);
         assertEquals("h264", stream.codec());
         assertEquals(768, stream.width());
         assertEquals(576, stream.height());
         assertEquals(server.url(1), stream.uri().toString());
         assertEquals("h264 768x576", online.detail());
-        assertEquals(CameraStatus.UNKNOWN, context.statuses.get(0).status());
+        assertEquals(CameraStatus.UNKNOWN, context.statuses().get(0).status());
     }
 
     @Test
     void aWrongPathIsOfflineWithTheReason() throws Exception {
-        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + server.port() + "/nope",
+        RecordingCameraContext context = new RecordingCameraContext("test", Map.of("url", "rtsp://127.0.0.1:" + server.port() + "/nope",
                 "timeoutSeconds", 5), scheduler);
         CameraSession session = driver.createSession(context);
         session.start();
-        StatusInfo offline = context.await(CameraStatus.OFFLINE);
+        StatusInfo offline = context.awaitStatus(CameraStatus.OFFLINE, TIMEOUT);
         session.stop();
         assertEquals("stream not found: check the path in the URL", offline.detail());
     }
@@ -147,14 +94,14 @@ class RtspCameraDriverTest {
     @Test
     void aClosedPortIsOfflineAndCredentialsNeverShow() throws Exception {
         int closed = RtspCameraSimulator.freePort();
-        Recorder context = new Recorder(Map.of("url", "rtsp://127.0.0.1:" + closed + "/cam1", "username", "op",
+        RecordingCameraContext context = new RecordingCameraContext("test", Map.of("url", "rtsp://127.0.0.1:" + closed + "/cam1", "username", "op",
                 "password", "geheim", "timeoutSeconds", 3), scheduler);
         CameraSession session = driver.createSession(context);
         session.start();
-        StatusInfo offline = context.await(CameraStatus.OFFLINE);
+        StatusInfo offline = context.awaitStatus(CameraStatus.OFFLINE, TIMEOUT);
         session.stop();
         assertEquals("connection refused", offline.detail());
-        assertFalse(context.statuses.toString().contains("geheim"));
+        assertFalse(context.statuses().toString().contains("geheim"));
     }
 
     @Test
