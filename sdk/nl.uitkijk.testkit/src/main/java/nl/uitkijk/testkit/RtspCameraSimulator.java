@@ -1,7 +1,5 @@
 package nl.uitkijk.testkit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,8 +49,9 @@ public final class RtspCameraSimulator implements AutoCloseable {
     public static RtspCameraSimulator start(Path workFolder, int mounts) throws Exception {
         Path clip = TestData.require(CLIP);
         Path launcher = Path.of(System.getProperty("uitkijk.tools", "../shared/tools"), "rtsp_server.py");
-        assumeTrue(Files.isRegularFile(launcher), "RTSP launcher absent: " + launcher);
-        assumeTrue(gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get install gir1.2-gst-rtsp-server-1.0 "
+        TestData.skipUnless(Files.isRegularFile(launcher), "RTSP launcher absent: " + launcher
+                + " (set -Duitkijk.tools=...)");
+        TestData.skipUnless(gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get install gir1.2-gst-rtsp-server-1.0 "
                 + "python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (.ci/run does)");
         Path annexB = workFolder.resolve("clip.h264");
         remuxToAnnexB(clip, annexB);

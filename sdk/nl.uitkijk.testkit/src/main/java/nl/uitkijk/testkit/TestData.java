@@ -21,10 +21,18 @@ public final class TestData {
         return configured != null ? Path.of(configured) : Path.of("..", "shared", "testdata");
     }
 
-    /** A file of the test data; skips the calling test where it is absent. */
+    /** A file of the test data; skips the calling test, saying why on the console, where it is absent. */
     public static Path require(String relativePath) {
         Path file = folder().resolve(relativePath);
-        assumeTrue(Files.isRegularFile(file), "test data absent: " + file + " (set -D" + PROPERTY + "=...)");
+        skipUnless(Files.isRegularFile(file), "test data absent: " + file + " (set -D" + PROPERTY + "=...)");
         return file;
+    }
+
+    /** Skips the calling test unless {@code condition}; the reason goes to the report and to the console. */
+    public static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.err.println("SKIPPED: " + reason);
+        }
+        assumeTrue(condition, reason);
     }
 }
