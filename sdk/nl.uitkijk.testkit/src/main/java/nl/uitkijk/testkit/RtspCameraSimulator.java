@@ -47,6 +47,11 @@ public final class RtspCameraSimulator implements AutoCloseable {
      * @param workFolder where the remuxed clip is written
      */
     public static RtspCameraSimulator start(Path workFolder, int mounts) throws Exception {
+        return start(workFolder, mounts, freePort());
+    }
+
+    /** Starts serving on a given port: to bring a camera back where it was. */
+    public static RtspCameraSimulator start(Path workFolder, int mounts, int port) throws Exception {
         Path clip = TestData.require(CLIP);
         Path launcher = Path.of(System.getProperty("uitkijk.tools", "../shared/tools"), "rtsp_server.py");
         TestData.skipUnless(Files.isRegularFile(launcher), "RTSP launcher absent: " + launcher
@@ -54,8 +59,9 @@ public final class RtspCameraSimulator implements AutoCloseable {
         TestData.skipUnless(gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get install gir1.2-gst-rtsp-server-1.0 "
                 + "python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (.ci/run does)");
         Path annexB = workFolder.resolve("clip.h264");
-        remuxToAnnexB(clip, annexB);
-        int port = freePort();
+        if (!Files.isRegularFile(annexB)) {
+            remuxToAnnexB(clip, annexB);
+        }
         Process process = new ProcessBuilder("/usr/bin/python3", launcher.toString(), annexB.toString(),
                 Integer.toString(mounts), Integer.toString(port), "10").redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -1,5 +1,6 @@
 package nl.uitkijk.api.camera;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import nl.uitkijk.api.media.MediaSource;
@@ -35,6 +36,16 @@ public interface CameraSession {
      * opens the URI itself, once, for all consumers.
      */
     default Optional<MediaSource> mediaSource(String profileName) {
+        return Optional.empty();
+    }
+
+    /**
+     * The URI the platform's media hub opens for a stream profile, with the credentials it needs. Only the hub calls
+     * it; the URI is never shown or logged. The default, empty, makes the hub open the URI of the reported profile.
+     *
+     * @since 1.1
+     */
+    default Optional<URI> mediaUri(String profileName) {
         return Optional.empty();
     }
 

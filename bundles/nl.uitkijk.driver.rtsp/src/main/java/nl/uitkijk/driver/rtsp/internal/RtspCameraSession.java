@@ -1,6 +1,8 @@
 package nl.uitkijk.driver.rtsp.internal;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -91,6 +93,12 @@ final class RtspCameraSession implements CameraSession {
                 next = context.scheduler().schedule(this::submitProbe, delay, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The hub opens the stream with the credentials; the reported profile carries the URL without them. */
+    @Override
+    public Optional<URI> mediaUri(String profileName) {
+        return "main".equals(profileName) ? Optional.of(URI.create(settings.connectUrl())) : Optional.empty();
     }
 
     @Override

@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * from the service registry as they come and go. A camera whose driver leaves becomes {@code DRIVER_MISSING} and
  * starts again by itself when a driver with that id returns; the registry itself is never restarted for it.
  */
-@Component(service = CameraRegistry.class, immediate = true, configurationPid = "nl.uitkijk.cameras")
+@Component(service = { CameraRegistry.class, CameraSessions.class }, immediate = true, configurationPid = "nl.uitkijk.cameras")
 @Designate(ocd = CameraRegistryImpl.Configuration.class)
-public class CameraRegistryImpl implements CameraRegistry {
+public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
 
     @ObjectClassDefinition(name = "Uitkijk cameras", description = "Camera registry of the platform.")
     public @interface Configuration {
@@ -213,7 +213,7 @@ public class CameraRegistryImpl implements CameraRegistry {
         }
     }
 
-    /** The running session of a camera, for the platform's media and PTZ services. */
+    @Override
     public Optional<CameraSession> session(String id) {
         return Optional.ofNullable(runtimes.get(id)).map(CameraRuntime::session);
     }

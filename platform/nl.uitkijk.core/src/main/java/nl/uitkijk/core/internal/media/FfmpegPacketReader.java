@@ -1,0 +1,113 @@
+package nl.uitkijk.core.internal.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
+
+import java.net.URI;
+import java.util.function.BooleanSupplier;
+import nl.uitkijk.api.media.MediaFormat;
+import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.media.MediaSink;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Reads the video packets of a stream URI with FFmpeg, without decoding, and hands them on with times in
+ * microseconds. One call reads until the stream ends, fails or {@code keepGoing} turns false.
+ */
+final class FfmpegPacketReader {
+
+    private static final AVRational MICROS = av_make_q(1, 1_000_000);
+
+    private FfmpegPacketReader() {
+    }
+
+    /**
+     * @param onFirstPacket called once packets flow (the connection counts as established)
+     * @throws StreamException with a reason for operators; credentials never appear in it
+     */
+    static void read(URI uri, int timeoutSeconds, BooleanSupplier keepGoing, MediaSink sink, Runnable onFirstPacket)
+            throws StreamException {
+        String shown = withoutCredentials(uri);
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(uri.toString());
+        if ("rtsp".equalsIgnoreCase(uri.getScheme()) || "rtsps".equalsIgnoreCase(uri.getScheme())) {
+            grabber.setFormat("rtsp");
+            grabber.setOption("rtsp_transport", "tcp");
+        }
+        grabber.setOption("timeout", Long.toString(timeoutSeconds * 1_000_000L));
+        grabber.setTimeout(timeoutSeconds * 1000);
+        try {
+            grabber.start();
+            int video = grabber.getVideoStream();
+            if (video < 0) {
+                throw new StreamException("the stream has no video");
+            }
+            AVStream stream = grabber.getFormatContext().streams(video);
+            AVCodecParameters parameters = stream.codecpar();
+            byte[] extradata = new byte[Math.max(0, parameters.extradata_size())];
+            if (extradata.length > 0) {
+                parameters.extradata().get(extradata);
+            }
+            sink.format(new MediaFormat(avcodec_get_name(parameters.codec_id()).getString(), parameters.width(),
+                    parameters.height(), grabber.getFrameRate(), extradata));
+            AVRational timeBase = stream.time_base();
+            long frameMicros = grabber.getFrameRate() > 0 ? (long) (1_000_000 / grabber.getFrameRate()) : 40_000;
+            long lastDts = 0;
+            boolean first = true;
+            while (keepGoing.getAsBoolean()) {
+                AVPacket packet = grabber.grabPacket();
+                if (packet == null) {
+                    throw new StreamException("the stream ended");
+                }
+                if (packet.stream_index() != video || packet.size() <= 0) {
+                    continue;
+                }
+                byte[] data = new byte[packet.size()];
+                packet.data().get(data);
+                long wallClock = System.currentTimeMillis() * 1000;
+                // Keep one time line: a missing stamp is taken from the other one, or from the previous packet.
+                long pts = packet.pts() != AV_NOPTS_VALUE ? av_rescale_q(packet.pts(), timeBase, MICROS)
+                        : packet.dts() != AV_NOPTS_VALUE ? av_rescale_q(packet.dts(), timeBase, MICROS)
+                        : lastDts + frameMicros;
+                long dts = packet.dts() != AV_NOPTS_VALUE ? av_rescale_q(packet.dts(), timeBase, MICROS) : pts;
+                lastDts = dts;
+                if (first) {
+                    first = false;
+                    onFirstPacket.run();
+                }
+                sink.packet(new MediaPacket(pts, dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0, data, wallClock));
+            }
+        } catch (FrameGrabber.Exception e) {
+            String message = e.getMessage() == null ? "unknown error" : e.getMessage().replace(uri.toString(), shown);
+            throw new StreamException("cannot read " + shown + ": " + message);
+        } finally {
+            try {
+                grabber.release();
+            } catch (FrameGrabber.Exception e) {
+                // Released as far as FFmpeg lets us; the next connection starts clean.
+            }
+        }
+    }
+
+    static String withoutCredentials(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.toString().replace(uri.getRawUserInfo() + "@", "");
+    }
+
+    static final class StreamException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StreamException(String message) {
+            super(message);
+        }
+    }
+}
