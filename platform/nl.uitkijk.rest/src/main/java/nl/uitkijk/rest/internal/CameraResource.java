@@ -20,6 +20,8 @@ import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
+import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.api.media.StreamStats;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,11 +36,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class CameraResource {
 
+    static final String MAIN = "main";
+
     private final CameraRegistry registry;
+    private final MediaHub media;
 
     @Activate
-    public CameraResource(@Reference CameraRegistry registry) {
+    public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media) {
         this.registry = registry;
+        this.media = media;
+    }
+
+    /** Counters of the camera's main stream; zeros while nothing consumes it (the hub then holds no connection). */
+    @GET
+    @Path("{id}/stats")
+    public StreamStats stats(@PathParam("id") String id) throws UnknownCameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        return media.stats(id, MAIN).orElse(new StreamStats(id, MAIN, false, 0, 0, null, 0, 0, 0, 0, 0, ""));
     }
 
     @GET
