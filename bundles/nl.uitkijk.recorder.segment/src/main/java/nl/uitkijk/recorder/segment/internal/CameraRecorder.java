@@ -1,0 +1,199 @@
+package nl.uitkijk.recorder.segment.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import nl.uitkijk.api.media.MediaFormat;
+import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.recording.RecordingSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records one camera: packets go unchanged into fragmented MP4 segments of about {@code segmentLength}, each cut at
+ * a keyframe. A finished segment is hashed (SHA-256), indexed, and only then given its final name, so that after a
+ * crash the index and the files agree and at most the unfinished segment ({@code .part}) is lost. A pause in the
+ * stream longer than {@link #GAP} is written down as a gap with its reason.
+ */
+final class CameraRecorder implements RecordingSink {
+
+    static final Duration GAP = Duration.ofSeconds(2);
+    static final String PART = ".part";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
+
+    private final String cameraId;
+    private final Path root;
+    private final SegmentIndex index;
+    private final long segmentMicros;
+    private final Supplier<String> gapReason;
+
+    private MediaFormat format;
+    private boolean newFormat;
+    private Fmp4SegmentWriter writer;
+    private Path partFile;
+    private Instant segmentStart;
+    private long firstDts;
+    private long lastDts;
+    private long frameMicros = 100_000;
+    private long lastPacketNanos;
+    private Instant lastEnd;
+    private volatile String lastError = "";
+    private volatile long segments;
+
+    CameraRecorder(String cameraId, Path root, SegmentIndex index, Duration segmentLength,
+            Supplier<String> gapReason) {
+        this.cameraId = cameraId;
+        this.root = root;
+        this.index = index;
+        this.segmentMicros = segmentLength.toNanos() / 1_000;
+        this.gapReason = gapReason;
+    }
+
+    @Override
+    public synchronized void format(MediaFormat newFormatValue) {
+        format = newFormatValue;
+        newFormat = true;
+        if (format.fps() > 0) {
+            frameMicros = (long) (1_000_000 / format.fps());
+        }
+    }
+
+    @Override
+    public synchronized void packet(MediaPacket packet) {
+        if (format == null || (writer == null && !packet.keyframe())) {
+            return;
+        }
+        lastPacketNanos = System.nanoTime();
+        try {
+            if (packet.keyframe() && (writer == null || newFormat || packet.dtsMicros() - firstDts >= segmentMicros
+                    || packet.dtsMicros() < lastDts)) {
+                finish();
+                begin(packet);
+            }
+            if (writer != null) {
+                writer.write(packet);
+                lastDts = packet.dtsMicros();
+            }
+        } catch (IOException | SQLException e) {
+            // Disk full, storage gone: this camera says so; the next keyframe tries again; other cameras go on.
+            if (!e.getMessage().equals(lastError)) {
+                LOG.error("Recording of camera '{}' failed: {}", cameraId, e.getMessage());
+            }
+            lastError = e.getMessage();
+            abandon();
+        }
+    }
+
+    /** Closes the open segment when the stream has paused, so it is safe on disk and shows in the timeline. */
+    synchronized void closeIfIdle(Duration idle) {
+        if (writer != null && System.nanoTime() - lastPacketNanos > idle.toNanos()) {
+            try {
+                finish();
+            } catch (IOException | SQLException e) {
+                lastError = e.getMessage();
+                abandon();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void ended(String reason) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            finish();
+        } catch (IOException | SQLException e) {
+            LOG.error("Recording of camera '{}': the last segment is lost: {}", cameraId, e.getMessage());
+            abandon();
+        }
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    long segmentsWritten() {
+        return segments;
+    }
+
+    private void begin(MediaPacket packet) throws IOException, SQLException {
+        Instant start = SegmentIndex.instant(packet.wallClockMicros());
+        if (lastEnd != null && Duration.between(lastEnd, start).compareTo(GAP) > 0) {
+            index.addGap(cameraId, lastEnd, start, gapReason.get());
+        }
+        byte[] extradata = format.extradata().length > 0 ? format.extradata()
+                : AnnexB.parameterSets(packet.data(), "hevc".equals(format.codec()));
+        if (extradata.length == 0) {
+            throw new IOException("the stream carries no parameter sets (SPS/PPS) to record with");
+        }
+        Path folder = root.resolve(cameraId).resolve(DAY.format(start));
+        Files.createDirectories(folder);
+        partFile = folder.resolve(SegmentIndex.micros(start) + ".mp4" + PART);
+        writer = new Fmp4SegmentWriter(partFile, format, extradata, packet.dtsMicros());
+        segmentStart = start;
+        firstDts = packet.dtsMicros();
+        lastDts = firstDts;
+        newFormat = false;
+    }
+
+    private void finish() throws IOException, SQLException {
+        if (writer == null) {
+            return;
+        }
+        Fmp4SegmentWriter closing = writer;
+        writer = null;
+        closing.close();
+        Instant end = segmentStart.plusNanos((lastDts - firstDts + frameMicros) * 1_000);
+        Path file = partFile.resolveSibling(partFile.getFileName().toString().replace(PART, ""));
+        long bytes = Files.size(partFile);
+        String sha256 = sha256(partFile);
+        index.addSegment(cameraId, segmentStart, end, bytes, sha256, root.relativize(file).toString());
+        Files.move(partFile, file, StandardCopyOption.ATOMIC_MOVE);
+        lastEnd = end;
+        segments++;
+        lastError = "";
+    }
+
+    private void abandon() {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                LOG.debug("Abandoned segment of camera '{}' did not close", cameraId, e);
+            }
+            writer = null;
+        }
+        if (partFile != null) {
+            try {
+                Files.deleteIfExists(partFile);
+            } catch (IOException e) {
+                LOG.debug("Abandoned segment {} stays on disk", partFile, e);
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package nl.uitkijk.recorder.segment.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import nl.uitkijk.api.media.MediaFormat;
+import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.testkit.RtspCameraSimulator;
+import nl.uitkijk.testkit.TestData;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * The packets of the real CCTV test clip as a camera delivers them over RTSP: Annex-B H.264, 10 fps, stamped with
+ * consecutive times, so recording tests need not wait in real time.
+ */
+final class ClipPackets {
+
+    static final MediaFormat FORMAT = new MediaFormat("h264", 768, 576, 10, null);
+    static final long FRAME_MICROS = 100_000;
+
+    private ClipPackets() {
+    }
+
+    static List<MediaPacket> read(Path folder, int count, long startWallMicros) throws Exception {
+        Path annexB = folder.resolve("clip.h264");
+        RtspCameraSimulator.remuxToAnnexB(TestData.require(RtspCameraSimulator.CLIP), annexB);
+        List<MediaPacket> packets = new ArrayList<>();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(annexB.toFile())) {
+            grabber.setFormat("h264");
+            grabber.start();
+            AVPacket packet;
+            while (packets.size() < count && (packet = grabber.grabPacket()) != null) {
+                byte[] data = new byte[packet.size()];
+                packet.data().get(data);
+                long time = packets.size() * FRAME_MICROS;
+                boolean key = (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0;
+                packets.add(new MediaPacket(time, time, key, data, startWallMicros + time));
+            }
+        }
+        return packets;
+    }
+}

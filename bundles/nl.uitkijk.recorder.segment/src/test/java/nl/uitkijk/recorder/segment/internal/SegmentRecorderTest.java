@@ -1,0 +1,231 @@
+package nl.uitkijk.recorder.segment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.recording.ExportResult;
+import nl.uitkijk.api.recording.RecordingBackend.NoFootageException;
+import nl.uitkijk.api.recording.TimeRange;
+import nl.uitkijk.api.recording.Timeline;
+import nl.uitkijk.recorder.segment.internal.SegmentIndex.Segment;
+import nl.uitkijk.testkit.TestData;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recording real CCTV packets into segments, checked with Debian's ffprobe, not only with our own code. */
+class SegmentRecorderTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
+
+    @TempDir
+    Path folder;
+    private EmbeddedDataSource dataSource;
+    private SegmentIndex index;
+    private Path root;
+
+    @BeforeEach
+    void open() throws Exception {
+        dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(folder.resolve("db").toString());
+        dataSource.setCreateDatabase("create");
+        index = new SegmentIndex(dataSource);
+        root = Files.createDirectories(folder.resolve("recordings"));
+    }
+
+    @AfterEach
+    void close() {
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(dataSource.getDatabaseName());
+        shutdown.setShutdownDatabase("shutdown");
+        try {
+            shutdown.getConnection().close();
+        } catch (java.sql.SQLException expected) {
+            // Derby answers a shutdown with an exception.
+        }
+    }
+
+    private CameraRecorder recorder() {
+        return new CameraRecorder("markt", root, index, Duration.ofSeconds(4), () -> "camera unreachable");
+    }
+
+    private static long micros(Instant at) {
+        return SegmentIndex.micros(at);
+    }
+
+    @Test
+    void thirtySecondsBecomeSegmentsOfTheSameCodecAndSizeWithoutLoss() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        packets.forEach(recorder::packet);
+        recorder.close();
+
+        List<Segment> segments = index.allSegments("markt");
+        assertTrue(segments.size() >= 6, "segments of about 4 s: " + segments.size());
+        double total = 0;
+        for (Segment segment : segments) {
+            Path file = root.resolve(segment.path());
+            assertEquals(segment.sha256(), CameraRecorder.sha256(file));
+            assertEquals(segment.bytes(), Files.size(file));
+            Probe probe = Probe.of(file);
+            assertEquals("h264", probe.codec());
+            assertEquals(768, probe.width());
+            assertEquals(576, probe.height());
+            assertEquals("", probe.errors(), "decodes without errors");
+            total += probe.seconds();
+        }
+        assertTrue(total >= 28, "footage: " + total + " s of 30");
+        Timeline timeline = new SegmentStore(index, root).timeline("markt", new TimeRange(T0.minusSeconds(60), T0.plusSeconds(60)));
+        assertEquals(1, timeline.ranges().size(), "one unbroken range: " + timeline.ranges());
+        assertEquals(T0, timeline.ranges().get(0).start());
+        assertTrue(timeline.gaps().isEmpty());
+        try (var files = Files.walk(root)) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(CameraRecorder.PART)), "no unfinished files");
+        }
+    }
+
+    @Test
+    void aPauseInTheStreamIsAGapWithItsReason() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 200, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        long pause = 10_000_000; // the camera is away for ten seconds after packet 100
+        for (int i = 0; i < packets.size(); i++) {
+            MediaPacket p = packets.get(i);
+            if (i == 100) {
+                recorder.format(ClipPackets.FORMAT); // the hub announces the reconnected stream
+            }
+            long shift = i >= 100 ? pause : 0;
+            recorder.packet(new MediaPacket(p.ptsMicros() + shift, p.dtsMicros() + shift, p.keyframe(), p.data(),
+                    p.wallClockMicros() + shift));
+        }
+        recorder.close();
+        Timeline timeline = new SegmentStore(index, root).timeline("markt", new TimeRange(T0, T0.plusSeconds(60)));
+        assertEquals(2, timeline.ranges().size(), timeline.toString());
+        assertEquals(1, timeline.gaps().size());
+        Timeline.Gap gap = timeline.gaps().get(0);
+        assertEquals("camera unreachable", gap.reason());
+        double seconds = Duration.between(gap.range().start(), gap.range().end()).toMillis() / 1000.0;
+        assertTrue(seconds >= 9 && seconds <= 13, "gap of " + seconds + " s");
+    }
+
+    @Test
+    void anExportIsOnePlayableFileWithItsHash() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 200, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        packets.forEach(recorder::packet);
+        recorder.close();
+
+        TimeRange range = new TimeRange(T0.plusSeconds(5), T0.plusSeconds(15));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Segment> segments = index.segments("markt", range);
+        Path target = folder.resolve("export.mp4");
+        assertTrue(SegmentExporter.export(root, segments, range, target));
+        byte[] bytes = Files.readAllBytes(target);
+        out.write(bytes);
+        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        ExportResult result = new ExportResult(bytes.length, sha);
+        assertEquals(64, result.sha256().length());
+        Probe probe = Probe.of(target);
+        assertEquals("", probe.errors());
+        assertEquals(768, probe.width());
+        assertTrue(probe.seconds() >= 10 && probe.seconds() <= 12.5,
+                "10 s asked, from the keyframe before: " + probe.seconds());
+        assertFalse(SegmentExporter.export(root, List.of(), range, folder.resolve("none.mp4")));
+    }
+
+    @Test
+    void recoveryMakesIndexAndFilesAgreeAfterACrash() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 150, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        packets.forEach(recorder::packet); // no close: as if the process died mid-segment
+        List<Segment> before = index.allSegments("markt");
+        Files.delete(root.resolve(before.get(0).path()));
+        long parts;
+        try (var files = Files.walk(root)) {
+            parts = files.filter(p -> p.toString().endsWith(CameraRecorder.PART)).count();
+        }
+        assertEquals(1, parts, "the unfinished segment");
+
+        new StorageRecovery(root, index).run();
+        List<Segment> after = index.allSegments("markt");
+        assertEquals(before.size() - 1, after.size(), "the row of the missing file is gone");
+        for (Segment segment : after) {
+            assertTrue(Files.exists(root.resolve(segment.path())));
+        }
+        try (var files = Files.walk(root)) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(CameraRecorder.PART)));
+        }
+    }
+
+    @Test
+    void retentionDeletesWhatIsOlderThanTheCutoffExceptHeldRanges() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        packets.forEach(recorder::packet);
+        recorder.close();
+        List<Segment> all = index.allSegments("markt");
+        Segment held = all.get(1);
+        Instant cutoff = T0.plusSeconds(20);
+
+        SegmentStore backend = new SegmentStore(index, root);
+        long deleted = backend.deleteBefore("markt", cutoff, List.of(new TimeRange(held.start().plusMillis(500),
+                held.start().plusMillis(600))));
+        assertTrue(deleted > 0);
+        for (Segment segment : index.allSegments("markt")) {
+            assertTrue(segment.end().isAfter(cutoff) || segment.id() == held.id(), "left: " + segment);
+        }
+        assertTrue(Files.exists(root.resolve(held.path())), "the held segment stays");
+        for (Segment segment : all) {
+            boolean kept = segment.end().isAfter(cutoff) || segment.id() == held.id();
+            assertEquals(kept, Files.exists(root.resolve(segment.path())), segment.toString());
+        }
+    }
+
+    @Test
+    void exportOfAnEmptyRangeSaysSo() {
+        SegmentStore backend = new SegmentStore(index, root);
+        assertThrows(NoFootageException.class, () -> backend.export("markt",
+                new TimeRange(T0, T0.plusSeconds(5)), new ByteArrayOutputStream()));
+    }
+
+    /** ffprobe's view of a file: codec, size, duration, and what ffmpeg says when decoding it all. */
+    record Probe(String codec, int width, int height, double seconds, String errors) {
+        static Probe of(Path file) throws Exception {
+            TestData.skipUnless(Files.isExecutable(Path.of("/usr/bin/ffprobe")),
+                    "Debian's ffmpeg/ffprobe absent: apt-get install ffmpeg (.ci/run does)");
+            String[] fields = run("/usr/bin/ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+                    "stream=codec_name,width,height:format=duration", "-of", "csv=p=0:nk=1", file.toString())
+                    .trim().split("\\R");
+            String[] stream = fields[0].split(",");
+            String errors = run("/usr/bin/ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-").trim();
+            return new Probe(stream[0], Integer.parseInt(stream[1]), Integer.parseInt(stream[2]),
+                    Double.parseDouble(fields[1]), errors);
+        }
+
+        private static String run(String... command) throws Exception {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            return output;
+        }
+    }
+}
