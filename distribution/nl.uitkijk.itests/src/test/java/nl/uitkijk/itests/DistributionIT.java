@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
+import nl.uitkijk.testkit.Ffprobe;
 import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -272,6 +276,8 @@ class DistributionIT {
             assertEquals(768, camera.at("/streams/0/width").asInt());
             assertEquals("h264", camera.at("/streams/0/codec").asText());
             assertEquals("******", camera.at("/config/password").asText());
+
+            recordsThirtySecondsAndExportsThemAsTheCameraSentThem();
         }
         assertEquals(204, karaf.delete("/api/v1/cameras/it-rtsp").statusCode());
     }
@@ -292,6 +298,60 @@ class DistributionIT {
         assertEquals(0, karaf.shell("vms:camera-list").exitCode(), "the same account works for the console");
         String users = Files.readString(karaf.home.resolve("etc/users.properties"));
         assertFalse(users.contains(password), "stored hashed after first use");
+    }
+
+    /** Issue 3: copy recording of a real RTSP camera, its timeline and an export checked by ffprobe. */
+    private void recordsThirtySecondsAndExportsThemAsTheCameraSentThem() throws Exception {
+        Instant begin = Instant.now().minusSeconds(5);
+        KarafInstance.await(Duration.ofSeconds(90), () -> recordedSeconds("it-rtsp", begin) >= 30,
+                "30 s of recording never became 30 s of footage; timeline: " + timeline("it-rtsp", begin));
+        JsonNode timeline = timeline("it-rtsp", begin);
+        assertEquals(0, timeline.get("gaps").size(), timeline.toString());
+
+        JsonNode stats = json(karaf.get("/api/v1/cameras/it-rtsp/stats", true));
+        assertTrue(stats.get("connected").asBoolean(), stats.toString());
+        assertTrue(stats.get("subscribers").asInt() >= 1, "the recorder consumes the stream");
+
+        Instant from = Instant.parse(timeline.at("/ranges/0/start").asText());
+        HttpResponse<byte[]> export = karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to="
+                + from.plusSeconds(28));
+        assertEquals(200, export.statusCode());
+        assertEquals("video/mp4", export.headers().firstValue("Content-Type").orElse(""));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(export.body()));
+        assertEquals(sha, export.headers().firstValue("X-Content-SHA256").orElse(""), "the integrity proof");
+        Path file = work.resolve("export.mp4");
+        Files.write(file, export.body());
+        Ffprobe probe = Ffprobe.of(file);
+        assertEquals("h264", probe.codec(), "copied, not transcoded");
+        assertEquals(768, probe.width());
+        assertEquals(576, probe.height());
+        assertEquals("", probe.errors(), "decodes without errors");
+        assertTrue(probe.seconds() >= 27, "exported " + probe.seconds() + " s of 28");
+
+        assertEquals(416, karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to=" + from)
+                .statusCode());
+        assertEquals(404, karaf.download("/api/v1/cameras/it-rtsp/export?from=2020-01-01T00:00:00Z"
+                + "&to=2020-01-01T00:01:00Z").statusCode());
+        assertEquals(400, karaf.get("/api/v1/cameras/it-rtsp/timeline?from=yesterday", true).statusCode());
+        assertTrue(karaf.shell("vms:recording-status").output().contains("it-rtsp"));
+    }
+
+    private JsonNode timeline(String id, Instant from) {
+        try {
+            return json(karaf.get("/api/v1/cameras/" + id + "/timeline?from=" + from + "&to="
+                    + Instant.now().plusSeconds(5), true));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private double recordedSeconds(String id, Instant from) {
+        double seconds = 0;
+        for (JsonNode range : timeline(id, from).get("ranges")) {
+            seconds += Duration.between(Instant.parse(range.get("start").asText()),
+                    Instant.parse(range.get("end").asText())).toMillis() / 1000.0;
+        }
+        return seconds;
     }
 
     private long bundleId(String symbolicName) throws Exception {

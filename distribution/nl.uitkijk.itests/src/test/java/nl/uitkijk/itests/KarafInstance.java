@@ -89,6 +89,12 @@ final class KarafInstance implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET(), authenticated);
     }
 
+    /** A GET as the admin, answered as bytes (videos). */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic("admin", password))
+                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> getAs(String path, String user, String userPassword) {
         return send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic(user, userPassword)),
                 false);

@@ -1,6 +1,11 @@
 package nl.uitkijk.rest.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.ws.rs.Consumes;
@@ -10,21 +15,32 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriBuilder;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraException;
 import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
+import nl.uitkijk.api.recording.ExportResult;
+import nl.uitkijk.api.recording.RecordingBackend;
+import nl.uitkijk.api.recording.TimeRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -41,10 +57,75 @@ public class CameraResource {
     private final CameraRegistry registry;
     private final MediaHub media;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RecordingBackend recordings;
+
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media) {
         this.registry = registry;
         this.media = media;
+    }
+
+    /** Recorded ranges and gaps of a camera; the last hour when no period is given. */
+    @GET
+    @Path("{id}/timeline")
+    public TimelineJson timeline(@PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to) throws CameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        return TimelineJson.of(recorder().timeline(id, Period.parse(from, to)));
+    }
+
+    /**
+     * The footage of a period as one MP4 (remuxed, never transcoded), with its SHA-256 in {@code X-Content-SHA256}
+     * and {@code Digest}, so the receiver can prove the file is what the system exported.
+     */
+    @GET
+    @Path("{id}/export")
+    @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
+    public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to)
+            throws CameraException, IOException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        if (from == null || to == null) {
+            throw new InvalidCameraException(List.of(new ConfigProblem(from == null ? "from" : "to",
+                    "is required for an export (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
+        }
+        TimeRange range = Period.parse(from, to);
+        java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
+        try {
+            ExportResult result;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                result = recorder().export(id, range, out);
+            } catch (RecordingBackend.NoFootageException e) {
+                Files.deleteIfExists(file);
+                return ErrorBody.response(Response.Status.NOT_FOUND, "no_footage", e.getMessage());
+            }
+            StreamingOutput body = out -> {
+                try {
+                    Files.copy(file, out);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            };
+            String name = id + "_" + range.start().toString().replace(":", "") + ".mp4";
+            return Response.ok(body, "video/mp4")
+                    .header(HttpHeaders.CONTENT_LENGTH, result.bytes())
+                    .header("X-Content-SHA256", result.sha256())
+                    .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of()
+                            .parseHex(result.sha256())))
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private RecordingBackend recorder() {
+        RecordingBackend current = recordings;
+        if (current == null) {
+            throw new ServiceUnavailableException("no recorder is installed (feature uitkijk-recorder-segment)");
+        }
+        return current;
     }
 
     /** Counters of the camera's main stream; zeros while nothing consumes it (the hub then holds no connection). */
@@ -96,7 +177,7 @@ public class CameraResource {
 
     private static CameraJson required(CameraJson body) throws InvalidCameraException {
         if (body == null) {
-            throw new InvalidCameraException(List.of(new nl.uitkijk.api.camera.ConfigProblem("",
+            throw new InvalidCameraException(List.of(new ConfigProblem("",
                     "a camera JSON object is required")));
         }
         return body;

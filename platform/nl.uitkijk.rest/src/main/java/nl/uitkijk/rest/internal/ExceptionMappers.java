@@ -76,10 +76,15 @@ final class ExceptionMappers {
         @Override
         public Response toResponse(Exception e) {
             if (e instanceof WebApplicationException web) {
+                if (web.getResponse().hasEntity()) {
+                    return web.getResponse(); // already in the API's error shape
+                }
                 Response.StatusType status = web.getResponse().getStatusInfo();
-                return ErrorBody.response(Response.Status.fromStatusCode(status.getStatusCode()) == null
-                        ? Response.Status.BAD_REQUEST : Response.Status.fromStatusCode(status.getStatusCode()),
-                        "http_" + status.getStatusCode(), status.getReasonPhrase());
+                Response.Status known = Response.Status.fromStatusCode(status.getStatusCode());
+                String message = web.getMessage() != null && !web.getMessage().startsWith("HTTP ")
+                        ? web.getMessage() : status.getReasonPhrase();
+                return ErrorBody.response(known == null ? Response.Status.BAD_REQUEST : known,
+                        "http_" + status.getStatusCode(), message);
             }
             LOG.error("REST request failed", e);
             return ErrorBody.response(Response.Status.INTERNAL_SERVER_ERROR, "internal",

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.recording.ExportResult;
 import nl.uitkijk.api.recording.RecordingBackend.NoFootageException;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.api.recording.Timeline;
 import nl.uitkijk.recorder.segment.internal.SegmentIndex.Segment;
-import nl.uitkijk.testkit.TestData;
+import nl.uitkijk.testkit.Ffprobe;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +80,7 @@ class SegmentRecorderTest {
             Path file = root.resolve(segment.path());
             assertEquals(segment.sha256(), CameraRecorder.sha256(file));
             assertEquals(segment.bytes(), Files.size(file));
-            Probe probe = Probe.of(file);
+            Ffprobe probe = Ffprobe.of(file);
             assertEquals("h264", probe.codec());
             assertEquals(768, probe.width());
             assertEquals(576, probe.height());
@@ -142,7 +140,7 @@ class SegmentRecorderTest {
         String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         ExportResult result = new ExportResult(bytes.length, sha);
         assertEquals(64, result.sha256().length());
-        Probe probe = Probe.of(target);
+        Ffprobe probe = Ffprobe.of(target);
         assertEquals("", probe.errors());
         assertEquals(768, probe.width());
         assertTrue(probe.seconds() >= 10 && probe.seconds() <= 12.5,
@@ -205,27 +203,5 @@ class SegmentRecorderTest {
         SegmentStore backend = new SegmentStore(index, root);
         assertThrows(NoFootageException.class, () -> backend.export("markt",
                 new TimeRange(T0, T0.plusSeconds(5)), new ByteArrayOutputStream()));
-    }
-
-    /** ffprobe's view of a file: codec, size, duration, and what ffmpeg says when decoding it all. */
-    record Probe(String codec, int width, int height, double seconds, String errors) {
-        static Probe of(Path file) throws Exception {
-            TestData.skipUnless(Files.isExecutable(Path.of("/usr/bin/ffprobe")),
-                    "Debian's ffmpeg/ffprobe absent: apt-get install ffmpeg (.ci/run does)");
-            String[] fields = run("/usr/bin/ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                    "stream=codec_name,width,height:format=duration", "-of", "csv=p=0:nk=1", file.toString())
-                    .trim().split("\\R");
-            String[] stream = fields[0].split(",");
-            String errors = run("/usr/bin/ffmpeg", "-v", "error", "-i", file.toString(), "-f", "null", "-").trim();
-            return new Probe(stream[0], Integer.parseInt(stream[1]), Integer.parseInt(stream[2]),
-                    Double.parseDouble(fields[1]), errors);
-        }
-
-        private static String run(String... command) throws Exception {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-            return output;
-        }
     }
 }
