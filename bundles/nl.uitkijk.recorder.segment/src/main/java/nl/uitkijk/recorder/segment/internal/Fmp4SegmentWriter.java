@@ -49,6 +49,7 @@ final class Fmp4SegmentWriter implements AutoCloseable {
     private final AVStream stream;
     private final AVPacket packet = av_packet_alloc();
     private long firstDts;
+    private long lastDts = Long.MIN_VALUE;
     private boolean zeroKnown;
     private boolean open;
 
@@ -103,8 +104,11 @@ final class Fmp4SegmentWriter implements AutoCloseable {
         check(av_new_packet(packet, media.data().length), "allocate a packet");
         packet.data().put(media.data());
         AVRational timeBase = stream.time_base();
-        packet.dts(av_rescale_q(media.dtsMicros() - firstDts, MICROS, timeBase));
-        packet.pts(Math.max(packet.dts(), av_rescale_q(media.ptsMicros() - firstDts, MICROS, timeBase)));
+        // MP4 needs strictly increasing decode times; a camera's clock jitter must not make a write fail.
+        long dts = Math.max(av_rescale_q(media.dtsMicros() - firstDts, MICROS, timeBase), lastDts + 1);
+        lastDts = dts;
+        packet.dts(dts);
+        packet.pts(Math.max(dts, av_rescale_q(media.ptsMicros() - firstDts, MICROS, timeBase)));
         packet.stream_index(stream.index());
         packet.flags(media.keyframe() ? AV_PKT_FLAG_KEY : 0);
         check(av_interleaved_write_frame(context, packet), "write a packet");

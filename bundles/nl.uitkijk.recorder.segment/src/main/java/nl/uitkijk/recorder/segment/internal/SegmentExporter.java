@@ -39,9 +39,12 @@ final class SegmentExporter {
         Fmp4SegmentWriter writer = null;
         List<MediaPacket> sinceKeyframe = new ArrayList<>();
         boolean started = false;
+        long lastTime = Long.MIN_VALUE;
+        long frameMicros = 100_000;
         try {
             for (Segment segment : segments) {
                 long offset = SegmentIndex.micros(segment.start()) - from;
+                boolean firstOfSegment = true;
                 FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(root.resolve(segment.path()).toFile());
                 try {
                     grabber.start();
@@ -51,6 +54,9 @@ final class SegmentExporter {
                     if (writer == null) {
                         writer = openWriter(target, stream, grabber.getFrameRate());
                     }
+                    if (grabber.getFrameRate() > 0) {
+                        frameMicros = (long) (1_000_000 / grabber.getFrameRate());
+                    }
                     AVPacket packet;
                     while ((packet = grabber.grabPacket()) != null) {
                         if (packet.stream_index() != video || packet.size() <= 0) {
@@ -58,6 +64,14 @@ final class SegmentExporter {
                         }
                         long dts = (packet.dts() == AV_NOPTS_VALUE ? packet.pts() : packet.dts());
                         long time = offset + av_rescale_q(dts, timeBase, MICROS);
+                        if (firstOfSegment && time <= lastTime) {
+                            // Segment starts are wall-clock times of arrival: where they overlap the previous
+                            // segment by jitter, continue right after it.
+                            offset += lastTime + frameMicros - time;
+                            time = lastTime + frameMicros;
+                        }
+                        firstOfSegment = false;
+                        lastTime = time;
                         if (time >= to - from) {
                             break;
                         }
