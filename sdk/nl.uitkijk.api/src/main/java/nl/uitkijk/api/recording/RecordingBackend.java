@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -30,6 +31,51 @@ public interface RecordingBackend {
      * @return number of bytes deleted
      */
     long deleteBefore(String cameraId, Instant cutoff, List<TimeRange> held) throws IOException;
+
+    /**
+     * The cameras this backend holds footage of, including cameras that were removed since.
+     *
+     * @since 1.1
+     */
+    default List<String> cameras() {
+        return List.of();
+    }
+
+    /**
+     * When the oldest footage of a camera starts, if there is any.
+     *
+     * @since 1.1
+     */
+    default Optional<Instant> oldest(String cameraId) {
+        return Optional.empty();
+    }
+
+    /**
+     * Bytes of footage stored.
+     *
+     * @since 1.1
+     */
+    default long usedBytes() {
+        return 0;
+    }
+
+    /**
+     * Bytes free on the storage that holds the footage.
+     *
+     * @since 1.1
+     */
+    default long freeBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * Bytes of the storage that holds the footage.
+     *
+     * @since 1.1
+     */
+    default long totalBytes() {
+        return Long.MAX_VALUE;
+    }
 
     /** Nothing is recorded in the requested range. */
     class NoFootageException extends Exception {

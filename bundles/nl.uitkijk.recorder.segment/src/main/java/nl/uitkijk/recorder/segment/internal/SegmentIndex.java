@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.api.recording.Timeline.Gap;
@@ -79,6 +80,38 @@ final class SegmentIndex {
                         + "WHERE camera_id = ? ORDER BY start_us")) {
             s.setString(1, cameraId);
             return readSegments(s);
+        }
+    }
+
+    /** Segments of a camera that end at or before the cutoff, oldest first. */
+    List<Segment> segmentsEndingBefore(String cameraId, Instant cutoff) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT id, camera_id, start_us, end_us, bytes, sha256, path FROM recording_segment "
+                        + "WHERE camera_id = ? AND end_us <= ? ORDER BY start_us")) {
+            s.setString(1, cameraId);
+            s.setLong(2, micros(cutoff));
+            return readSegments(s);
+        }
+    }
+
+    Optional<Instant> oldest(String cameraId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(start_us) FROM recording_segment WHERE camera_id = ?")) {
+            s.setString(1, cameraId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long start = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(instant(start));
+            }
+        }
+    }
+
+    long totalBytes() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(bytes), 0) FROM recording_segment");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

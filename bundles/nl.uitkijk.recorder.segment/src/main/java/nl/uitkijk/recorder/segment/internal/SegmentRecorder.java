@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -175,6 +176,51 @@ public class SegmentRecorder implements RecordingBackend {
     @Override
     public long deleteBefore(String cameraId, Instant cutoff, List<TimeRange> held) throws IOException {
         return store.deleteBefore(cameraId, cutoff, held);
+    }
+
+    @Override
+    public List<String> cameras() {
+        try {
+            return index.cameras();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the segment index cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> oldest(String cameraId) {
+        try {
+            return index.oldest(cameraId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the segment index cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long usedBytes() {
+        try {
+            return index.totalBytes();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the segment index cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public long totalBytes() {
+        try {
+            return Files.getFileStore(root).getTotalSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     static Path resolveRoot(String configured) {

@@ -91,8 +91,8 @@ final class SegmentStore {
     public long deleteBefore(String cameraId, Instant cutoff, List<TimeRange> held) throws IOException {
         long deleted = 0;
         try {
-            for (Segment segment : index.allSegments(cameraId)) {
-                if (!segment.end().isAfter(cutoff) && held.stream().noneMatch(segment.range()::overlaps)) {
+            for (Segment segment : index.segmentsEndingBefore(cameraId, cutoff)) {
+                if (held.stream().noneMatch(segment.range()::overlaps)) {
                     index.deleteSegment(segment.id());
                     Files.deleteIfExists(root.resolve(segment.path()));
                     deleted += segment.bytes();
