@@ -34,6 +34,7 @@ import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
 import nl.uitkijk.api.recording.RecordingBackend;
+import nl.uitkijk.api.recording.RecordingPolicies;
 import nl.uitkijk.api.recording.TimeRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,15 +57,39 @@ public class CameraResource {
 
     private final CameraRegistry registry;
     private final MediaHub media;
+    private final RecordingPolicies policies;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RecordingBackend recordings;
 
     @Activate
-    public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media) {
+    public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
+            @Reference RecordingPolicies policies) {
         this.registry = registry;
         this.media = media;
+        this.policies = policies;
+    }
+
+    @GET
+    @Path("{id}/recording")
+    public RecordingPolicyJson recordingPolicy(@PathParam("id") String id) throws UnknownCameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        return RecordingPolicyJson.of(policies.policy(id));
+    }
+
+    /** Continuous, event (with pre- and post-event seconds) or off; the recorder follows within seconds. */
+    @PUT
+    @Path("{id}/recording")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RecordingPolicyJson setRecordingPolicy(@PathParam("id") String id, RecordingPolicyJson body)
+            throws CameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        if (body == null) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("", "a recording policy object is required")));
+        }
+        policies.set(id, body.toPolicy());
+        return RecordingPolicyJson.of(policies.policy(id));
     }
 
     /** Recorded ranges and gaps of a camera; the last hour when no period is given. */

@@ -17,6 +17,14 @@ public final class EventTopics {
     /** A device reported an event (motion, tamper, input). Properties: {@link #CAMERA_ID}, {@link #TYPE}. */
     public static final String DEVICE_EVENT = "uitkijk/device/EVENT";
 
+    /**
+     * Something happened at a camera that deserves footage (motion, an alarm, an operator's mark): event-mode
+     * recording starts; properties {@link #CAMERA_ID} and {@link #TYPE}.
+     *
+     * @since 1.1
+     */
+    public static final String CAMERA_EVENT = "uitkijk/camera/EVENT";
+
     public static final String CAMERA_ID = "cameraId";
     public static final String STATUS = "status";
     public static final String DETAIL = "detail";

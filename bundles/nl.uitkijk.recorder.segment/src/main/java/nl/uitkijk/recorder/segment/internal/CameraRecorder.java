@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.recording.RecordingPolicy;
 import nl.uitkijk.api.recording.RecordingSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,10 @@ final class CameraRecorder implements RecordingSink {
     private final long segmentMicros;
     private final Supplier<String> gapReason;
 
+    private RecordingPolicy policy = RecordingPolicy.DEFAULT;
+    /** Event mode: packets since the last keyframe that is at least the pre-event time old. */
+    private final ArrayDeque<MediaPacket> preEvent = new ArrayDeque<>();
+    private long recordUntilMicros = Long.MIN_VALUE;
     private MediaFormat format;
     private boolean newFormat;
     private Fmp4SegmentWriter writer;
@@ -71,9 +77,70 @@ final class CameraRecorder implements RecordingSink {
         }
     }
 
+    /** Follows a new policy; a switch to event mode ends the running segment at once. */
+    synchronized void policy(RecordingPolicy newPolicy) {
+        if (newPolicy.equals(policy)) {
+            return;
+        }
+        policy = newPolicy;
+        preEvent.clear();
+        if (policy.mode() != RecordingPolicy.Mode.CONTINUOUS) {
+            close();
+            lastEnd = null; // a pause of a non-continuous mode is no gap
+        }
+    }
+
+    /** An event at the camera: in event mode, record from the pre-event buffer until the post-event time passes. */
+    synchronized void trigger(Instant at) {
+        long until = SegmentIndex.micros(at.plus(policy.postEvent()));
+        recordUntilMicros = Math.max(recordUntilMicros, until);
+    }
+
     @Override
     public synchronized void packet(MediaPacket packet) {
-        if (format == null || (writer == null && !packet.keyframe())) {
+        if (format == null) {
+            return;
+        }
+        if (policy.mode() == RecordingPolicy.Mode.EVENT) {
+            if (packet.wallClockMicros() > recordUntilMicros) {
+                if (writer != null) {
+                    close(); // the event is over
+                }
+                buffer(packet);
+                return;
+            }
+            while (!preEvent.isEmpty()) {
+                record(preEvent.pollFirst());
+            }
+        }
+        record(packet);
+    }
+
+    /** Keeps the packets from the newest keyframe that lies at least the pre-event time back. */
+    private void buffer(MediaPacket packet) {
+        if (preEvent.isEmpty() && !packet.keyframe()) {
+            return;
+        }
+        preEvent.addLast(packet);
+        long horizon = packet.wallClockMicros() - policy.preEvent().toNanos() / 1_000;
+        MediaPacket keep = null;
+        for (MediaPacket buffered : preEvent) {
+            if (buffered.wallClockMicros() > horizon) {
+                break;
+            }
+            if (buffered.keyframe()) {
+                keep = buffered;
+            }
+        }
+        if (keep != null) {
+            while (preEvent.peekFirst() != keep) {
+                preEvent.pollFirst();
+            }
+        }
+    }
+
+    private void record(MediaPacket packet) {
+        if (writer == null && !packet.keyframe()) {
             return;
         }
         lastPacketNanos = System.nanoTime();
@@ -134,7 +201,8 @@ final class CameraRecorder implements RecordingSink {
 
     private void begin(MediaPacket packet) throws IOException, SQLException {
         Instant start = SegmentIndex.instant(packet.wallClockMicros());
-        if (lastEnd != null && Duration.between(lastEnd, start).compareTo(GAP) > 0) {
+        if (policy.mode() == RecordingPolicy.Mode.CONTINUOUS && lastEnd != null
+                && Duration.between(lastEnd, start).compareTo(GAP) > 0) {
             index.addGap(cameraId, lastEnd, start, gapReason.get());
         }
         byte[] extradata = format.extradata().length > 0 ? format.extradata()

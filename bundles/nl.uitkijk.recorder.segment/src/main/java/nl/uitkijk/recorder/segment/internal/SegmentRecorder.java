@@ -26,10 +26,13 @@ import javax.sql.DataSource;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.UnknownCameraException;
+import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
 import nl.uitkijk.api.recording.RecordingBackend;
+import nl.uitkijk.api.recording.RecordingPolicies;
+import nl.uitkijk.api.recording.RecordingPolicy;
 import nl.uitkijk.api.recording.RecordingSink;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.api.recording.Timeline;
@@ -38,6 +41,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -48,9 +54,11 @@ import org.slf4j.LoggerFactory;
  * Continuous recording of every camera into fragmented MP4 segments under a storage root, indexed in the platform
  * database; timeline, export and deletion for the platform's retention.
  */
-@Component(service = RecordingBackend.class, immediate = true, configurationPid = "nl.uitkijk.recorder.segment")
+@Component(service = { RecordingBackend.class, EventHandler.class }, immediate = true,
+        configurationPid = "nl.uitkijk.recorder.segment",
+        property = EventConstants.EVENT_TOPIC + "=" + EventTopics.CAMERA_EVENT)
 @Designate(ocd = SegmentRecorder.Configuration.class)
-public class SegmentRecorder implements RecordingBackend {
+public class SegmentRecorder implements RecordingBackend, EventHandler {
 
     @ObjectClassDefinition(name = "Uitkijk segment recorder", description = "Recording into MP4 segments.")
     public @interface Configuration {
@@ -67,6 +75,7 @@ public class SegmentRecorder implements RecordingBackend {
 
     private final MediaHub hub;
     private final CameraRegistry cameras;
+    private final RecordingPolicies policies;
     private final SegmentIndex index;
     private final SegmentStore store;
     private final Path root;
@@ -79,10 +88,12 @@ public class SegmentRecorder implements RecordingBackend {
 
     @Activate
     public SegmentRecorder(@Reference MediaHub hub, @Reference CameraRegistry cameras,
+            @Reference RecordingPolicies policies,
             @Reference(target = "(uitkijk.datasource=platform)") DataSource dataSource, Configuration configuration)
             throws IOException, SQLException {
         this.hub = hub;
         this.cameras = cameras;
+        this.policies = policies;
         this.index = new SegmentIndex(dataSource);
         this.root = resolveRoot(configuration.storageRoot());
         this.segmentLength = Duration.ofSeconds(Math.max(1, configuration.segmentSeconds()));
@@ -106,13 +117,22 @@ public class SegmentRecorder implements RecordingBackend {
         recordings.keySet().forEach(this::stopRecording);
     }
 
-    /** Records every camera in the registry; stops for cameras that were removed. */
+    /** Records every camera whose policy says so; stops for cameras that were removed or switched off. */
     private void reconcile() {
         try {
-            Set<String> wanted = cameras.cameras().stream().map(Camera::id).collect(Collectors.toSet());
-            for (String id : wanted) {
-                if (!recordings.containsKey(id)) {
-                    startRecording(id);
+            Set<String> wanted = new java.util.HashSet<>();
+            for (Camera camera : cameras.cameras()) {
+                RecordingPolicy policy = policies.policy(camera.id());
+                if (policy.mode() == RecordingPolicy.Mode.OFF) {
+                    continue;
+                }
+                wanted.add(camera.id());
+                if (!recordings.containsKey(camera.id())) {
+                    startRecording(camera.id());
+                }
+                Recording recording = recordings.get(camera.id());
+                if (recording != null) {
+                    recording.recorder().policy(policy);
                 }
             }
             for (String id : List.copyOf(recordings.keySet())) {
@@ -160,6 +180,16 @@ public class SegmentRecorder implements RecordingBackend {
     public CameraRecorder open(String cameraId) {
         return new CameraRecorder(cameraId, root, index, segmentLength, () -> hub.stats(cameraId, PROFILE)
                 .map(StreamStats::lastError).filter(reason -> !reason.isBlank()).orElse("no data from the camera"));
+    }
+
+    /** An event at a camera: event-mode recording keeps the footage around it. */
+    @Override
+    public void handleEvent(Event event) {
+        Object camera = event.getProperty(EventTopics.CAMERA_ID);
+        Recording recording = camera == null ? null : recordings.get(camera.toString());
+        if (recording != null) {
+            recording.recorder().trigger(Instant.now());
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.recording.ExportResult;
 import nl.uitkijk.api.recording.RecordingBackend.NoFootageException;
+import nl.uitkijk.api.recording.RecordingPolicy;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.api.recording.Timeline;
 import nl.uitkijk.recorder.segment.internal.SegmentIndex.Segment;
@@ -120,6 +121,31 @@ class SegmentRecorderTest {
         assertEquals("camera unreachable", gap.reason());
         double seconds = Duration.between(gap.range().start(), gap.range().end()).toMillis() / 1000.0;
         assertTrue(seconds >= 9 && seconds <= 13, "gap of " + seconds + " s");
+    }
+
+    @Test
+    void eventModeKeepsThePreEventBufferAndThePostEventTimeOnly() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
+        CameraRecorder recorder = recorder();
+        recorder.policy(new RecordingPolicy(RecordingPolicy.Mode.EVENT, Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
+        recorder.format(ClipPackets.FORMAT);
+        for (int i = 0; i < packets.size(); i++) {
+            if (i == 150) {
+                recorder.trigger(T0.plusSeconds(15)); // motion at 15 s
+            }
+            recorder.packet(packets.get(i));
+        }
+        recorder.close();
+        Timeline timeline = new SegmentStore(index, root).timeline("markt",
+                new TimeRange(T0.minusSeconds(60), T0.plusSeconds(60)));
+        assertEquals(1, timeline.ranges().size(), timeline.toString());
+        TimeRange kept = timeline.ranges().get(0);
+        double from = Duration.between(T0, kept.start()).toMillis() / 1000.0;
+        double to = Duration.between(T0, kept.end()).toMillis() / 1000.0;
+        assertTrue(from >= 8 && from <= 10, "starts at the keyframe at least 5 s before the event: " + from);
+        assertTrue(to >= 20 && to <= 20.2, "ends 5 s after the event: " + to);
+        assertTrue(timeline.gaps().isEmpty(), "quiet time in event mode is no gap");
     }
 
     @Test
