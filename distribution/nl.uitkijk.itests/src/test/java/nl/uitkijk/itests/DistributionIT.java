@@ -44,6 +44,7 @@ class DistributionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KarafInstance karaf;
+    private RtspCameraSimulator simulator;
 
     @TempDir
     Path work;
@@ -63,6 +64,9 @@ class DistributionIT {
     void stop() throws Exception {
         if (karaf != null) {
             karaf.stop();
+        }
+        if (simulator != null) {
+            simulator.close();
         }
     }
 
@@ -264,7 +268,8 @@ class DistributionIT {
                  "location": {"lat": 50.9, "lon": 5.9}}""");
         assertEquals(List.of("config.url"), fields(badUrl));
 
-        try (RtspCameraSimulator simulator = RtspCameraSimulator.start(work, 1)) {
+        simulator = RtspCameraSimulator.start(work, 1);
+        {
             HttpResponse<String> added = karaf.post("/api/v1/cameras", """
                     {"id": "it-rtsp", "name": "RTSP", "driver": "rtsp",
                      "config": {"url": "%s", "username": "operator", "password": "geheim"},
@@ -279,11 +284,108 @@ class DistributionIT {
 
             recordsThirtySecondsAndExportsThemAsTheCameraSentThem();
         }
-        assertEquals(204, karaf.delete("/api/v1/cameras/it-rtsp").statusCode());
     }
 
     @Test
     @Order(8)
+    void aCameraOutageIsAGapWithItsReasonAndRecordingResumesWithinSeconds() throws Exception {
+        int port = simulator.port();
+        simulator.close();
+        Instant down = Instant.now();
+        Thread.sleep(10_000);
+        simulator = RtspCameraSimulator.start(work, 1, port);
+        Instant back = Instant.now();
+        KarafInstance.await(Duration.ofSeconds(30), () -> lastRangeEnd("it-rtsp", down).isAfter(back.plusSeconds(3)),
+                "recording did not resume: " + timeline("it-rtsp", down));
+        JsonNode timeline = timeline("it-rtsp", down);
+        JsonNode ranges = timeline.get("ranges");
+        Instant resumed = Instant.parse(ranges.get(ranges.size() - 1).get("start").asText());
+        double after = Duration.between(back, resumed).toMillis() / 1000.0;
+        assertTrue(after <= 5, "recording resumed " + after + " s after the camera was back");
+        JsonNode gap = timeline.at("/gaps/0");
+        assertFalse(gap.isMissingNode(), "the outage is an explicit gap: " + timeline);
+        double seconds = Duration.between(Instant.parse(gap.get("start").asText()),
+                Instant.parse(gap.get("end").asText())).toMillis() / 1000.0;
+        assertTrue(seconds >= 8 && seconds <= 16, "a gap of about ten seconds: " + seconds);
+        assertFalse(gap.get("reason").asText().isBlank(), gap.toString());
+    }
+
+    @Test
+    @Order(9)
+    void aCameraThatAnswersGarbageIsOfflineAndTheOthersKeepRecording() throws Exception {
+        try (GarbageServer garbage = new GarbageServer()) {
+            HttpResponse<String> added = karaf.post("/api/v1/cameras", "{\"id\": \"it-garbage\", \"name\": \"Kapot\","
+                    + " \"driver\": \"rtsp\", \"config\": {\"url\": \"rtsp://127.0.0.1:" + garbage.port()
+                    + "/cam1\", \"timeoutSeconds\": 3}, \"location\": {\"lat\": 50.9, \"lon\": 5.9}}");
+            assertEquals(201, added.statusCode(), added.body());
+            awaitStatus("it-garbage", "OFFLINE");
+            assertFalse(camera("it-garbage").get("statusDetail").asText().isBlank());
+            Instant now = Instant.now();
+            KarafInstance.await(Duration.ofSeconds(20), () -> lastRangeEnd("it-rtsp", now.minusSeconds(60))
+                    .isAfter(now.plusSeconds(5)), "the healthy camera stopped recording");
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-garbage").statusCode());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void eventModeRecordsAroundAnEventOnly() throws Exception {
+        HttpResponse<String> set = karaf.put("/api/v1/cameras/demo-hoensbroek/recording",
+                "{\"mode\": \"EVENT\", \"preEventSeconds\": 4, \"postEventSeconds\": 4}");
+        assertEquals(200, set.statusCode(), set.body());
+        HttpResponse<String> wrong = karaf.put("/api/v1/cameras/demo-hoensbroek/recording",
+                "{\"mode\": \"SOMETIMES\"}");
+        assertEquals(List.of("mode"), fields(wrong));
+        Thread.sleep(8_000); // the recorder follows the policy within seconds; the running segment ends
+        Instant quietFrom = Instant.now();
+        Thread.sleep(6_000);
+        assertEquals(0.0, recordedSeconds("demo-hoensbroek", quietFrom), "nothing recorded without an event");
+        Instant event = Instant.now();
+        assertEquals(0, karaf.shell("vms:camera-trigger demo-hoensbroek alarm").exitCode());
+        KarafInstance.await(Duration.ofSeconds(30), () -> recordedSeconds("demo-hoensbroek", quietFrom) >= 6,
+                "the event was not recorded: " + timeline("demo-hoensbroek", quietFrom));
+        Instant start = Instant.parse(timeline("demo-hoensbroek", quietFrom).at("/ranges/0/start").asText());
+        assertTrue(start.isBefore(event.minusSeconds(1)), "the pre-event buffer was kept: " + start + " / " + event);
+    }
+
+    @Test
+    @Order(11)
+    void afterAKillRecordingResumesAndIndexAndFilesAgree() throws Exception {
+        Instant before = Instant.now().minusSeconds(120);
+        karaf.kill();
+        karaf.start(PASSWORD);
+        Instant restarted = Instant.now();
+        try {
+            KarafInstance.await(Duration.ofSeconds(60), () -> lastRangeEnd("it-rtsp", before)
+                    .isAfter(restarted.plusSeconds(5)), "recording did not resume after the restart");
+        } catch (AssertionError e) {
+            String log = Files.readString(karaf.home.resolve("data/log/karaf.log"));
+            throw new AssertionError(e.getMessage() + "; camera: " + camera("it-rtsp") + "; stats: "
+                    + karaf.get("/api/v1/cameras/it-rtsp/stats", true).body() + "; timeline: "
+                    + timeline("it-rtsp", before) + "; log tail: " + log.substring(Math.max(0, log.length() - 6000)));
+        }
+        try (var files = Files.walk(karaf.home.resolve("data/uitkijk/recordings"))) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "unfinished segments were cleaned up");
+        }
+        // Every indexed segment of the period is readable: the export reads them all.
+        JsonNode timeline = timeline("it-rtsp", before);
+        Instant from = Instant.parse(timeline.at("/ranges/0/start").asText());
+        HttpResponse<byte[]> export = karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to="
+                + Instant.now());
+        assertEquals(200, export.statusCode());
+        Path file = work.resolve("after-kill.mp4");
+        Files.write(file, export.body());
+        assertEquals("", Ffprobe.of(file).errors());
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-rtsp").statusCode());
+    }
+
+    private Instant lastRangeEnd(String id, Instant from) {
+        JsonNode ranges = timeline(id, from).get("ranges");
+        return ranges.size() == 0 ? Instant.EPOCH : Instant.parse(ranges.get(ranges.size() - 1).get("end").asText());
+    }
+
+    @Test
+    @Order(20)
     void withoutAPasswordInTheEnvironmentOneIsGeneratedAndShownOnce() throws Exception {
         karaf.stop();
         karaf.reset();

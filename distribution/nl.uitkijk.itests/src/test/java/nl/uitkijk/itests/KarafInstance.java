@@ -220,6 +220,20 @@ final class KarafInstance implements AutoCloseable {
         process = null;
     }
 
+    /** Kills the JVM without warning (SIGKILL), as a power cut would. */
+    void kill() throws Exception {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        }
+        process = null;
+    }
+
     @Override
     public void close() throws Exception {
         stop();

@@ -86,6 +86,9 @@ final class Fmp4SegmentWriter implements AutoCloseable {
             context.pb(io);
             AVDictionary options = new AVDictionary(null);
             av_dict_set(options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
+            // Each fragment reaches the disk when it is complete, not when a 32 KB buffer fills: after a crash
+            // the unfinished file still plays up to its last complete fragment.
+            av_dict_set(options, "flush_packets", "1", 0);
             int header = avformat_write_header(context, options);
             av_dict_free(options);
             check(header, "write the header of " + file);
