@@ -50,6 +50,7 @@ final class StreamProbe {
     private static final int HTTP_UNAUTHORIZED = -0x313034F8;
     private static final int HTTP_FORBIDDEN = -0x333034F8;
     private static final int HTTP_NOT_FOUND = -0x343034F8;
+    private static final int HTTP_SERVER_ERROR = -0x585835F8;
 
     /** Turns FFmpeg's error into a reason for the status line. */
     static String reason(String ffmpegMessage) {
@@ -68,6 +69,8 @@ final class StreamProbe {
                     return "access forbidden by the camera";
                 case HTTP_NOT_FOUND:
                     return "stream not found: check the path in the URL";
+                case HTTP_SERVER_ERROR:
+                    return "the camera reports an internal error (RTSP 5xx): it may need a restart";
                 default:
                     break;
             }

@@ -130,6 +130,8 @@ class RtspCameraDriverTest {
         assertEquals("connection refused", StreamProbe.reason("avformat_open_input() error -111: Could not open"));
         assertEquals("not authorized: check username and password",
                 StreamProbe.reason("avformat_open_input() error " + -0x313034F8 + ": Could not open"));
+        assertEquals("the camera reports an internal error (RTSP 5xx): it may need a restart",
+                StreamProbe.reason("avformat_open_input() error -1482175992: Could not open input"));
         assertTrue(StreamProbe.reason("something odd").startsWith("cannot open the stream: something odd"));
     }
 

@@ -86,6 +86,8 @@ final class FfmpegPacketReader {
             }
         } catch (FrameGrabber.Exception e) {
             String message = e.getMessage() == null ? "unknown error" : e.getMessage().replace(uri.toString(), shown);
+            int hints = message.indexOf(" (Has setFormat()"); // JavaCV's hints for developers, not for operators
+            message = hints < 0 ? message : message.substring(0, hints);
             throw new StreamException("cannot read " + shown + ": " + message);
         } finally {
             try {
