@@ -369,8 +369,12 @@ class DistributionIT {
                     + karaf.get("/api/v1/cameras/it-rtsp/stats", true).body() + "; timeline: "
                     + timeline("it-rtsp", before) + "; log tail: " + log.substring(Math.max(0, log.length() - 6000)));
         }
+        // Segments are named by their start in microseconds; unfinished ones from before the kill must be gone.
+        long killedAt = restarted.getEpochSecond() * 1_000_000L;
         try (var files = Files.walk(karaf.home.resolve("data/uitkijk/recordings"))) {
-            assertTrue(files.noneMatch(p -> p.toString().endsWith(".part")), "unfinished segments were cleaned up");
+            assertTrue(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".mp4.part"))
+                    .noneMatch(name -> Long.parseLong(name.substring(0, name.indexOf('.'))) < killedAt),
+                    "unfinished segments from before the kill were cleaned up");
         }
         // Every indexed segment of the period is readable: the export reads them all.
         JsonNode timeline = timeline("it-rtsp", before);
