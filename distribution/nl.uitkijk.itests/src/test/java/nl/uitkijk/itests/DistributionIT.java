@@ -354,6 +354,7 @@ class DistributionIT {
         Instant before = Instant.now().minusSeconds(120);
         int port = simulator.port();
         karaf.kill();
+        Instant killed = Instant.now();
         // A power cut takes the site's camera down too: GStreamer's test server answers 503 to new clients after
         // its only client vanished without TEARDOWN, which Uitkijk shows as OFFLINE; restart it as a camera would.
         simulator.close();
@@ -370,7 +371,7 @@ class DistributionIT {
                     + timeline("it-rtsp", before) + "; log tail: " + log.substring(Math.max(0, log.length() - 6000)));
         }
         // Segments are named by their start in microseconds; unfinished ones from before the kill must be gone.
-        long killedAt = restarted.getEpochSecond() * 1_000_000L;
+        long killedAt = killed.getEpochSecond() * 1_000_000L;
         try (var files = Files.walk(karaf.home.resolve("data/uitkijk/recordings"))) {
             assertTrue(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".mp4.part"))
                     .noneMatch(name -> Long.parseLong(name.substring(0, name.indexOf('.'))) < killedAt),
