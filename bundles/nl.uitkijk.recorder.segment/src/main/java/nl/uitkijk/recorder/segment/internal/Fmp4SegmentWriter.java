@@ -49,7 +49,7 @@ final class Fmp4SegmentWriter implements AutoCloseable {
     private final AVStream stream;
     private final AVPacket packet = av_packet_alloc();
     private long firstDts;
-    private long lastDts = Long.MIN_VALUE;
+    private long lastDts = Long.MIN_VALUE / 2;
     private boolean zeroKnown;
     private boolean open;
 
@@ -107,9 +107,11 @@ final class Fmp4SegmentWriter implements AutoCloseable {
         check(av_new_packet(packet, media.data().length), "allocate a packet");
         packet.data().put(media.data());
         AVRational timeBase = stream.time_base();
-        // MP4 needs strictly increasing decode times; a camera's clock jitter must not make a write fail.
-        long dts = Math.max(av_rescale_q(media.dtsMicros() - firstDts, MICROS, timeBase), lastDts + 1);
-        lastDts = dts;
+        // MP4 needs strictly increasing decode times; a camera's clock jitter must not make a write fail. A clash
+        // moves the packet a millisecond on, which players (that count in milliseconds) still see as later.
+        long dtsMicros = Math.max(media.dtsMicros() - firstDts, lastDts + 1_000);
+        lastDts = dtsMicros;
+        long dts = av_rescale_q(dtsMicros, MICROS, timeBase);
         packet.dts(dts);
         packet.pts(Math.max(dts, av_rescale_q(media.ptsMicros() - firstDts, MICROS, timeBase)));
         packet.stream_index(stream.index());

@@ -61,6 +61,8 @@ final class FfmpegPacketReader {
             long frameMicros = grabber.getFrameRate() > 0 ? (long) (1_000_000 / grabber.getFrameRate()) : 40_000;
             long lastDts = 0;
             boolean first = true;
+            boolean hevc = parameters.codec_id() == org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
+            byte[] pending = new byte[0];
             while (keepGoing.getAsBoolean()) {
                 AVPacket packet = grabber.grabPacket();
                 if (packet == null) {
@@ -71,6 +73,16 @@ final class FfmpegPacketReader {
                 }
                 byte[] data = new byte[packet.size()];
                 packet.data().get(data);
+                if (parameterSetsOnly(data, hevc)) {
+                    // Some cameras send SPS/PPS as a packet of their own with the picture's time stamp: keep them
+                    // with the picture they belong to, so that every packet is one picture with its own time.
+                    pending = concat(pending, data);
+                    continue;
+                }
+                if (pending.length > 0) {
+                    data = concat(pending, data);
+                    pending = new byte[0];
+                }
                 long wallClock = System.currentTimeMillis() * 1000;
                 // Keep one time line: a missing stamp is taken from the other one, or from the previous packet.
                 long pts = packet.pts() != AV_NOPTS_VALUE ? av_rescale_q(packet.pts(), timeBase, MICROS)
@@ -96,6 +108,30 @@ final class FfmpegPacketReader {
                 // Released as far as FFmpeg lets us; the next connection starts clean.
             }
         }
+    }
+
+    /** Whether an Annex-B packet holds only parameter sets or SEI, no coded picture. */
+    static boolean parameterSetsOnly(byte[] data, boolean hevc) {
+        boolean any = false;
+        for (int i = 0; i + 3 < data.length; i++) {
+            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
+                int header = data[i + 3] & 0xff;
+                int type = hevc ? (header >> 1) & 0x3f : header & 0x1f;
+                boolean picture = hevc ? type < 32 : type >= 1 && type <= 5;
+                if (picture) {
+                    return false;
+                }
+                any = true;
+                i += 2;
+            }
+        }
+        return any;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
     static String withoutCredentials(URI uri) {
