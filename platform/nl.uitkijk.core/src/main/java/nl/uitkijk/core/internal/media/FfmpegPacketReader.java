@@ -60,7 +60,8 @@ final class FfmpegPacketReader {
             AVRational timeBase = stream.time_base();
             long frameMicros = grabber.getFrameRate() > 0 ? (long) (1_000_000 / grabber.getFrameRate()) : 40_000;
             long lastDts = 0;
-            boolean first = true;
+            boolean timed = false;
+            java.util.List<MediaPacket> untimed = new java.util.ArrayList<>();
             boolean hevc = parameters.codec_id() == org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
             byte[] pending = new byte[0];
             while (keepGoing.getAsBoolean()) {
@@ -84,17 +85,31 @@ final class FfmpegPacketReader {
                     pending = new byte[0];
                 }
                 long wallClock = System.currentTimeMillis() * 1000;
+                boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
+                boolean stamped = packet.pts() != AV_NOPTS_VALUE || packet.dts() != AV_NOPTS_VALUE;
+                if (!stamped && !timed) {
+                    // RTSP's first packet often has no time stamp: it is one frame before the first that has one.
+                    untimed.add(new MediaPacket(0, 0, key, data, wallClock));
+                    continue;
+                }
                 // Keep one time line: a missing stamp is taken from the other one, or from the previous packet.
                 long pts = packet.pts() != AV_NOPTS_VALUE ? av_rescale_q(packet.pts(), timeBase, MICROS)
                         : packet.dts() != AV_NOPTS_VALUE ? av_rescale_q(packet.dts(), timeBase, MICROS)
                         : lastDts + frameMicros;
                 long dts = packet.dts() != AV_NOPTS_VALUE ? av_rescale_q(packet.dts(), timeBase, MICROS) : pts;
-                lastDts = dts;
-                if (first) {
-                    first = false;
+                if (!timed) {
+                    timed = true;
                     onFirstPacket.run();
+                    for (int i = 0; i < untimed.size(); i++) {
+                        MediaPacket early = untimed.get(i);
+                        long time = dts - (untimed.size() - i) * frameMicros;
+                        sink.packet(new MediaPacket(time, time, early.keyframe(), early.data(),
+                                early.wallClockMicros()));
+                    }
+                    untimed.clear();
                 }
-                sink.packet(new MediaPacket(pts, dts, (packet.flags() & AV_PKT_FLAG_KEY) != 0, data, wallClock));
+                lastDts = dts;
+                sink.packet(new MediaPacket(pts, dts, key, data, wallClock));
             }
         } catch (FrameGrabber.Exception e) {
             String message = e.getMessage() == null ? "unknown error" : e.getMessage().replace(uri.toString(), shown);
