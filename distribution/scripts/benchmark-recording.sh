@@ -39,7 +39,9 @@ for n in "${counts[@]}"; do
     api -o /dev/null -H 'Content-Type: application/json' http://localhost:8181/api/v1/cameras \
       -d "{\"id\":\"bench-$i\",\"name\":\"Bench $i\",\"driver\":\"rtsp\",\"config\":{\"url\":\"rtsp://127.0.0.1:$port/cam$i\"},\"location\":{\"lat\":50.88,\"lon\":5.98}}"
   done
-  until [ "$(api http://localhost:8181/api/v1/cameras | grep -o '"status":"ONLINE"' | wc -l)" -ge "$n" ]; do sleep 1; done
+  for _ in $(seq 1 180); do   # at most three minutes for every camera to come ONLINE
+    [ "$(api http://localhost:8181/api/v1/cameras | grep -o '"status":"ONLINE"' | wc -l)" -ge "$n" ] && break; sleep 1
+  done
   sleep 10 # recording has started on every camera
   pid=$(pgrep -f "karaf.base=$home" | head -1)
   from=$(date -u +%Y-%m-%dT%H:%M:%SZ); c0=$(cpu_seconds "$pid")

@@ -20,6 +20,9 @@ final class StreamProbe {
         grabber.setOption("rtsp_transport", settings.transport());
         grabber.setOption("timeout", Long.toString(settings.timeoutSeconds() * 1_000_000L));
         grabber.setOption("analyzeduration", "2000000");
+        // The socket timeout alone does not cover a server that accepts and then stalls: JavaCV's interrupt
+        // callback aborts any blocking step after the timeout, so a probe thread is never lost.
+        grabber.setTimeout(settings.timeoutSeconds() * 1000);
         try {
             grabber.start();
             String codec = grabber.getVideoCodecName();

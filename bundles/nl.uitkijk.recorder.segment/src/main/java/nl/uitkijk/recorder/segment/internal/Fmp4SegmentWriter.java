@@ -14,6 +14,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_flush;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
@@ -86,9 +87,6 @@ final class Fmp4SegmentWriter implements AutoCloseable {
             context.pb(io);
             AVDictionary options = new AVDictionary(null);
             av_dict_set(options, "movflags", "frag_keyframe+empty_moov+default_base_moof", 0);
-            // Each fragment reaches the disk when it is complete, not when a 32 KB buffer fills: after a crash
-            // the unfinished file still plays up to its last complete fragment.
-            av_dict_set(options, "flush_packets", "1", 0);
             int header = avformat_write_header(context, options);
             av_dict_free(options);
             check(header, "write the header of " + file);
@@ -100,6 +98,7 @@ final class Fmp4SegmentWriter implements AutoCloseable {
     }
 
     void write(MediaPacket media) throws IOException {
+
         if (!zeroKnown) {
             firstDts = media.dtsMicros();
             zeroKnown = true;
@@ -117,6 +116,12 @@ final class Fmp4SegmentWriter implements AutoCloseable {
         packet.stream_index(stream.index());
         packet.flags(media.keyframe() ? AV_PKT_FLAG_KEY : 0);
         check(av_interleaved_write_frame(context, packet), "write a packet");
+        if (media.keyframe()) {
+            // A keyframe closed the previous fragment: it goes to disk now, not when a 32 KB buffer fills, so that
+            // after a crash the unfinished file still plays up to its last complete fragment. Once per group of
+            // pictures, not per packet: a system call per packet would cost more than the copy itself.
+            avio_flush(context.pb());
+        }
     }
 
     @Override

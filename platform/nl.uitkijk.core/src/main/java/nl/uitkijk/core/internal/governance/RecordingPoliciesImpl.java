@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.recording.RecordingPolicies;
@@ -27,6 +29,8 @@ public class RecordingPoliciesImpl implements RecordingPolicies {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingPoliciesImpl.class);
 
     private final Database database;
+    /** Recorders ask every few seconds for every camera: answer from memory; writes go through to the database. */
+    private final Map<String, RecordingPolicy> cache = new ConcurrentHashMap<>();
 
     @Activate
     public RecordingPoliciesImpl(@Reference Database database) {
@@ -35,6 +39,19 @@ public class RecordingPoliciesImpl implements RecordingPolicies {
 
     @Override
     public RecordingPolicy policy(String cameraId) {
+        RecordingPolicy cached = cache.get(cameraId);
+        if (cached != null) {
+            return cached;
+        }
+        RecordingPolicy stored = read(cameraId);
+        if (stored == null) {
+            return RecordingPolicy.DEFAULT; // not cached: read again next time
+        }
+        cache.put(cameraId, stored);
+        return stored;
+    }
+
+    private RecordingPolicy read(String cameraId) {
         try (Connection c = database.connection(); PreparedStatement s = c.prepareStatement(
                 "SELECT mode, pre_event_millis, post_event_millis FROM recording_policy WHERE camera_id = ?")) {
             s.setString(1, cameraId);
@@ -48,6 +65,7 @@ public class RecordingPoliciesImpl implements RecordingPolicies {
             // Recording must not stop because a policy cannot be read: record everything.
             LOG.warn("Recording policy of camera '{}' cannot be read; recording continuously: {}", cameraId,
                     e.getMessage());
+            return null;
         }
         return RecordingPolicy.DEFAULT;
     }
@@ -78,8 +96,10 @@ public class RecordingPoliciesImpl implements RecordingPolicies {
                 s.executeUpdate();
             }
         } catch (SQLException e) {
+            cache.remove(cameraId);
             throw new IllegalStateException("the recording policy cannot be written: " + e.getMessage(), e);
         }
+        cache.put(cameraId, policy);
         LOG.info("Recording policy of camera '{}': {}", cameraId, policy);
     }
 }
