@@ -62,17 +62,21 @@ class SegmentRecorderTest {
         return new CameraRecorder("markt", root, index, Duration.ofSeconds(4), () -> "camera unreachable");
     }
 
+    /** Records the first {@code packets} pictures of the real clip, from T0 on, and closes the recorder. */
+    private void recordClip(int packets) throws Exception {
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.FORMAT);
+        ClipPackets.read(folder, packets, micros(T0)).forEach(recorder::packet);
+        recorder.close();
+    }
+
     private static long micros(Instant at) {
         return SegmentIndex.micros(at);
     }
 
     @Test
     void thirtySecondsBecomeSegmentsOfTheSameCodecAndSizeWithoutLoss() throws Exception {
-        List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
-        CameraRecorder recorder = recorder();
-        recorder.format(ClipPackets.FORMAT);
-        packets.forEach(recorder::packet);
-        recorder.close();
+        recordClip(300);
 
         List<Segment> segments = index.allSegments("markt");
         assertTrue(segments.size() >= 6, "segments of about 4 s: " + segments.size());
@@ -150,11 +154,7 @@ class SegmentRecorderTest {
 
     @Test
     void anExportIsOnePlayableFileWithItsHash() throws Exception {
-        List<MediaPacket> packets = ClipPackets.read(folder, 200, micros(T0));
-        CameraRecorder recorder = recorder();
-        recorder.format(ClipPackets.FORMAT);
-        packets.forEach(recorder::packet);
-        recorder.close();
+        recordClip(200);
 
         TimeRange range = new TimeRange(T0.plusSeconds(5), T0.plusSeconds(15));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,11 +201,7 @@ class SegmentRecorderTest {
 
     @Test
     void retentionDeletesWhatIsOlderThanTheCutoffExceptHeldRanges() throws Exception {
-        List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
-        CameraRecorder recorder = recorder();
-        recorder.format(ClipPackets.FORMAT);
-        packets.forEach(recorder::packet);
-        recorder.close();
+        recordClip(300);
         List<Segment> all = index.allSegments("markt");
         Segment held = all.get(1);
         Instant cutoff = T0.plusSeconds(20);
