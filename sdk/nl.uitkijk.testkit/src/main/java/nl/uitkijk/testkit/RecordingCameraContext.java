@@ -1,8 +1,11 @@
 package nl.uitkijk.testkit;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import nl.uitkijk.api.camera.CameraContext;
@@ -20,11 +23,22 @@ public final class RecordingCameraContext implements CameraContext {
     private final List<StatusInfo> statuses = new CopyOnWriteArrayList<>();
     private volatile List<StreamProfile> streams = List.of();
     private volatile DeviceInfo device = DeviceInfo.NONE;
+    private final Map<String, Instant> lastPackets = new ConcurrentHashMap<>();
 
     public RecordingCameraContext(String cameraId, Map<String, Object> config, ScheduledExecutorService scheduler) {
         this.cameraId = cameraId;
         this.config = Map.copyOf(config);
         this.scheduler = scheduler;
+    }
+
+    /** Plays the platform's media hub: the named stream is being read and its last packet came at {@code when}. */
+    public void packetReceived(String profile, Instant when) {
+        lastPackets.put(profile, when);
+    }
+
+    @Override
+    public Optional<Instant> lastPacketReceived(String profile) {
+        return Optional.ofNullable(lastPackets.get(profile));
     }
 
     /** Every status reported, oldest first. */

@@ -1,7 +1,9 @@
 package nl.uitkijk.api.camera;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import nl.uitkijk.api.media.StreamProfile;
 import org.osgi.annotation.versioning.ProviderType;
@@ -29,4 +31,15 @@ public interface CameraContext {
      * on every network call. Cancel what you scheduled in {@link CameraSession#stop()}.
      */
     ScheduledExecutorService scheduler();
+
+    /**
+     * When the platform last received a packet of the named stream, or empty when it is not reading that stream.
+     * A driver whose health check costs a connection can skip it while packets flow: the platform's own reading
+     * is the better proof that the camera works.
+     *
+     * @since 1.2
+     */
+    default Optional<Instant> lastPacketReceived(String profile) {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package nl.uitkijk.driver.rtsp.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,8 @@ final class RtspCameraSession implements CameraSession {
     static final long ONLINE_RECHECK_SECONDS = 60;
     static final long FIRST_RETRY_SECONDS = 5;
     static final long MAX_RETRY_SECONDS = 60;
+    /** A stream whose last packet is younger than this proves the camera online without a probe. */
+    static final long STREAM_FRESH_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RtspCameraSession.class);
 
     private final CameraContext context;
@@ -36,6 +39,8 @@ final class RtspCameraSession implements CameraSession {
     private long retrySeconds = FIRST_RETRY_SECONDS;
     private Future<?> running;
     private ScheduledFuture<?> next;
+    /** Only the probe thread touches it (probes of one session never overlap). */
+    private boolean online;
     private boolean stopped;
 
     /** The probe, replaceable in unit tests. */
@@ -70,24 +75,41 @@ final class RtspCameraSession implements CameraSession {
         }
     }
 
-    private void probe() {
+    void probe() {
         long delay;
+        if (online && streamFlowing()) {
+            // The platform is reading the stream right now: a probe connection would only cost the camera and us.
+            schedule(ONLINE_RECHECK_SECONDS);
+            return;
+        }
         try {
             StreamProfile profile = prober.probe(settings);
             context.reportStreams(List.of(profile));
             context.reportStatus(StatusInfo.online(profile.codec() + " " + profile.width() + "x" + profile.height()));
             delay = ONLINE_RECHECK_SECONDS;
             retrySeconds = FIRST_RETRY_SECONDS;
+            online = true;
         } catch (ProbeException e) {
             LOG.debug("Camera '{}' ({}) is offline: {}", context.cameraId(), settings.url(), e.getMessage());
             context.reportStatus(StatusInfo.offline(e.getMessage()));
+            online = false;
             delay = retrySeconds;
             retrySeconds = Math.min(MAX_RETRY_SECONDS, retrySeconds * 2);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("Camera '{}': the probe failed", context.cameraId(), e);
             context.reportStatus(StatusInfo.offline("probe failed: " + e));
+            online = false;
             delay = MAX_RETRY_SECONDS;
         }
+        schedule(delay);
+    }
+
+    private boolean streamFlowing() {
+        return context.lastPacketReceived("main")
+                .filter(last -> last.isAfter(Instant.now().minusSeconds(STREAM_FRESH_SECONDS))).isPresent();
+    }
+
+    private void schedule(long delay) {
         synchronized (lock) {
             if (!stopped) {
                 next = context.scheduler().schedule(this::submitProbe, delay, TimeUnit.SECONDS);

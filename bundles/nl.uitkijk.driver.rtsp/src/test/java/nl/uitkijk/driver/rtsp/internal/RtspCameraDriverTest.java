@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.CameraStatus;
 import nl.uitkijk.api.camera.ConfigProblem;
@@ -123,6 +125,26 @@ class RtspCameraDriverTest {
         assertEquals("rtsp://op%40heerlen:p%3Aw%2Fd@127.0.0.1:554/a", settings.connectUrl());
         assertEquals("rtsp://127.0.0.1:554/a", settings.url().toString());
         assertNull(RtspSettings.of(Map.of("url", "rtsp://127.0.0.1/a")).username());
+    }
+
+    @Test
+    void noProbeConnectionWhileThePlatformReadsTheStream() {
+        RecordingCameraContext context = new RecordingCameraContext("cam", Map.of("url", "rtsp://127.0.0.1:9/a"),
+                scheduler);
+        AtomicInteger probes = new AtomicInteger();
+        RtspCameraSession session = new RtspCameraSession(context, Executors.newSingleThreadExecutor(), settings -> {
+            probes.incrementAndGet();
+            return new StreamProfile("main", settings.url(), "h264", 768, 576, 10);
+        });
+        session.probe();
+        assertEquals(1, probes.get());
+        context.packetReceived("main", Instant.now());
+        session.probe();
+        assertEquals(1, probes.get(), "the platform's packets prove the camera online");
+        context.packetReceived("main", Instant.now().minusSeconds(30));
+        session.probe();
+        assertEquals(2, probes.get(), "a stalled stream is probed again");
+        session.stop();
     }
 
     @Test

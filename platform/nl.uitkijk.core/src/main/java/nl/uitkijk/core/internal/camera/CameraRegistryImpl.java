@@ -2,6 +2,7 @@ package nl.uitkijk.core.internal.camera;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraDriver;
@@ -73,6 +75,7 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
+    private volatile BiFunction<String, String, Optional<Instant>> streamActivity;
 
     @Activate
     public CameraRegistryImpl(@Reference Database database, Configuration configuration) {
@@ -268,7 +271,18 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
     }
 
     private CameraRuntime newRuntime(CameraDefinition definition) {
-        return new CameraRuntime(definition, scheduler, camera -> post(EventTopics.CAMERA_STATUS, camera));
+        return new CameraRuntime(definition, scheduler, camera -> post(EventTopics.CAMERA_STATUS, camera),
+                this::lastPacket);
+    }
+
+    @Override
+    public void streamActivity(BiFunction<String, String, Optional<Instant>> source) {
+        streamActivity = source;
+    }
+
+    private Optional<Instant> lastPacket(String cameraId, String profile) {
+        BiFunction<String, String, Optional<Instant>> source = streamActivity;
+        return source == null ? Optional.empty() : source.apply(cameraId, profile);
     }
 
     private void startIfDriverPresent(CameraRuntime runtime) {

@@ -1,8 +1,11 @@
 package nl.uitkijk.core.internal.camera;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraContext;
@@ -27,6 +30,7 @@ final class CameraRuntime {
 
     private final ScheduledExecutorService scheduler;
     private final Consumer<Camera> statusListener;
+    private final BiFunction<String, String, Optional<Instant>> lastPacket;
     /** Guards status changes apart from the lifecycle lock, so a driver thread never waits on a stopping session. */
     private final Object statusLock = new Object();
 
@@ -37,8 +41,11 @@ final class CameraRuntime {
     private SessionContext context;
     private CameraSession session;
 
-    CameraRuntime(CameraDefinition definition, ScheduledExecutorService scheduler, Consumer<Camera> statusListener) {
+    /** @param lastPacket when the media hub last received a packet of (camera, stream) */
+    CameraRuntime(CameraDefinition definition, ScheduledExecutorService scheduler, Consumer<Camera> statusListener,
+            BiFunction<String, String, Optional<Instant>> lastPacket) {
         this.definition = definition;
+        this.lastPacket = lastPacket;
         this.scheduler = scheduler;
         this.statusListener = statusListener;
         this.status = driverMissing(definition.driver());
@@ -205,6 +212,11 @@ final class CameraRuntime {
         @Override
         public ScheduledExecutorService scheduler() {
             return scheduler;
+        }
+
+        @Override
+        public Optional<Instant> lastPacketReceived(String profile) {
+            return closed ? Optional.empty() : lastPacket.apply(cameraId, profile);
         }
     }
 }

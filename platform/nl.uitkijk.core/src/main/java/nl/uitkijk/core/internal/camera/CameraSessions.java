@@ -1,6 +1,8 @@
 package nl.uitkijk.core.internal.camera;
 
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraSession;
 
@@ -11,4 +13,14 @@ public interface CameraSessions {
 
     /** The session of a camera whose driver is installed and started. */
     Optional<CameraSession> session(String id);
+
+    /**
+     * Where drivers learn when a stream's last packet arrived ({@link nl.uitkijk.api.camera.CameraContext
+     * #lastPacketReceived}). The media hub sets itself here: a reference back from the registry to the hub would
+     * make a cycle of services.
+     *
+     * @param source (camera id, stream) → time of the last packet; {@code null} when the hub goes away
+     */
+    default void streamActivity(BiFunction<String, String, Optional<Instant>> source) {
+    }
 }

@@ -1,16 +1,21 @@
 package nl.uitkijk.core.internal.media;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.MediaSink;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.core.internal.camera.CameraSessions;
+import nl.uitkijk.core.internal.media.rtsp.MediaReactor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,29 +35,62 @@ public class MediaHubImpl implements MediaHub {
     public @interface Configuration {
         @AttributeDefinition(name = "Dispatch threads", description = "Threads that hand packets to consumers.")
         int dispatchThreads() default 2;
+
+        @AttributeDefinition(name = "Reader threads", description = "Threads that read the RTSP cameras' packets.")
+        int readerThreads() default 1;
+
+        @AttributeDefinition(name = "Read pause (ms)", description = "Pause after each pass over the cameras, so "
+                + "that one pass reads many pictures: less CPU, at most this much more live latency.")
+        int readPauseMillis() default 20;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaHubImpl.class);
 
     private final CameraSessions sessions;
     private final ExecutorService dispatch;
+    private final ScheduledExecutorService flusher;
+    private final MediaReactor[] reactors;
+    private final AtomicInteger nextReactor = new AtomicInteger();
     private final Map<String, StreamIngest> ingests = new ConcurrentHashMap<>();
 
     @Activate
-    public MediaHubImpl(@Reference CameraSessions sessions, Configuration configuration) {
+    public MediaHubImpl(@Reference CameraSessions sessions, Configuration configuration) throws IOException {
         this.sessions = sessions;
+        this.reactors = new MediaReactor[Math.max(1, configuration.readerThreads())];
+        for (int i = 0; i < reactors.length; i++) {
+            reactors[i] = new MediaReactor("uitkijk-media-reader-" + (i + 1),
+                    TimeUnit.MILLISECONDS.toNanos(Math.max(0, configuration.readPauseMillis())));
+        }
         AtomicInteger count = new AtomicInteger();
         this.dispatch = Executors.newFixedThreadPool(Math.max(1, configuration.dispatchThreads()), task -> {
             Thread thread = new Thread(task, "uitkijk-media-dispatch-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        this.flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "uitkijk-media-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Subscriber.LOSSLESS_DELAY_NANOS / 2;
+        flusher.scheduleWithFixedDelay(() -> ingests.values().forEach(StreamIngest::flushStale), period, period,
+                TimeUnit.NANOSECONDS);
+        sessions.streamActivity(this::lastPacket);
+    }
+
+    private Optional<Instant> lastPacket(String cameraId, String profile) {
+        return stats(cameraId, profile).filter(StreamStats::connected).map(StreamStats::lastPacket);
     }
 
     @Deactivate
     public void deactivate() {
+        sessions.streamActivity(null);
+        flusher.shutdownNow();
         ingests.values().forEach(StreamIngest::stop);
         ingests.clear();
+        for (MediaReactor reactor : reactors) {
+            reactor.close();
+        }
         dispatch.shutdownNow();
     }
 
@@ -67,7 +105,8 @@ public class MediaHubImpl implements MediaHub {
         StreamIngest ingest;
         synchronized (ingests) {
             ingest = ingests.computeIfAbsent(key, k -> {
-                StreamIngest created = new StreamIngest(cameraId, profile, sessions, dispatch);
+                StreamIngest created = new StreamIngest(cameraId, profile, sessions, dispatch,
+                        reactors[Math.floorMod(nextReactor.getAndIncrement(), reactors.length)]);
                 created.start();
                 LOG.debug("Opened stream {} of camera '{}'", profile, cameraId);
                 return created;

@@ -1,5 +1,7 @@
 package nl.uitkijk.core.internal.media;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +24,17 @@ import nl.uitkijk.api.media.StreamProfile;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.core.internal.camera.CameraSessions;
 import nl.uitkijk.core.internal.media.FfmpegPacketReader.StreamException;
+import nl.uitkijk.core.internal.media.rtsp.MediaReactor;
+import nl.uitkijk.core.internal.media.rtsp.RtspException;
+import nl.uitkijk.core.internal.media.rtsp.RtspPacketReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one connection to a camera stream, shared by all its subscribers. It runs on its own thread: connects (an
- * in-process source of the driver, or the stream URI through FFmpeg), hands each packet to every subscriber's
- * queue, and reconnects with a growing pause when the stream breaks — the first retry within a second.
+ * The one connection to a camera stream, shared by all its subscribers. Its own thread connects (an in-process
+ * source of the driver; an RTSP camera through {@link RtspPacketReader}, whose packets a shared {@link MediaReactor}
+ * reads; anything else through FFmpeg), and reconnects with a growing pause when the stream breaks — the first
+ * retry within a second. Each packet goes to every subscriber's queue.
  */
 final class StreamIngest {
 
@@ -44,6 +50,7 @@ final class StreamIngest {
     private final String profile;
     private final CameraSessions sessions;
     private final Executor dispatch;
+    private final MediaReactor reactor;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong packets = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -56,10 +63,15 @@ final class StreamIngest {
     private volatile Instant lastPacket;
     private volatile String lastError = "";
     private volatile boolean running;
+    /** The open RTSP connection, closed by {@link #stop()} to end a read that waits for the camera. */
+    private volatile Closeable activeConnection;
+    /** Set once the camera turned out to send what only FFmpeg reads; cleared by nothing (a new ingest retries). */
+    private volatile boolean ffmpegOnly;
     private Thread thread;
 
-    StreamIngest(String cameraId, String profile, CameraSessions sessions, Executor dispatch) {
+    StreamIngest(String cameraId, String profile, CameraSessions sessions, Executor dispatch, MediaReactor reactor) {
         this.cameraId = cameraId;
+        this.reactor = reactor;
         this.profile = profile;
         this.sessions = sessions;
         this.dispatch = dispatch;
@@ -78,6 +90,14 @@ final class StreamIngest {
         Thread reading;
         synchronized (this) {
             reading = thread;
+        }
+        Closeable connection = activeConnection;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the connection of camera '{}' failed", cameraId, e);
+            }
         }
         CountDownLatch latch = sourceEnded.get();
         if (latch != null) {
@@ -112,6 +132,11 @@ final class StreamIngest {
         return subscribers.isEmpty();
     }
 
+    /** Hands on packets that waited too long for their batch (the stream has paused). */
+    void flushStale() {
+        subscribers.forEach(subscriber -> subscriber.flush(true));
+    }
+
     StreamStats stats() {
         long now = System.nanoTime();
         return new StreamStats(cameraId, profile, connected, rate.kilobitsPerSecond(now), rate.packetsPerSecond(now),
@@ -134,6 +159,7 @@ final class StreamIngest {
                 lastError = "internal error: " + e;
             }
             connected = false;
+            subscribers.forEach(subscriber -> subscriber.flush(false)); // what came before the break is complete
             if (!running) {
                 break;
             }
@@ -161,6 +187,21 @@ final class StreamIngest {
         }
         URI uri = session.mediaUri(profile).or(this::reportedUri).orElseThrow(() -> new StreamException(
                 "the camera reports no URI for stream '" + profile + "' yet"));
+        if ("rtsp".equalsIgnoreCase(uri.getScheme()) && !ffmpegOnly) {
+            try {
+                RtspPacketReader.read(uri, TIMEOUT_SECONDS, () -> running, fanOut, () -> connected = true,
+                        connection -> activeConnection = connection, reactor);
+                return;
+            } catch (RtspException e) {
+                if (!e.unsupported()) {
+                    throw new StreamException(e.getMessage());
+                }
+                LOG.info("Stream {} of camera '{}' uses {}: read through FFmpeg", profile, cameraId, e.getMessage());
+                ffmpegOnly = true;
+            } finally {
+                activeConnection = null;
+            }
+        }
         FfmpegPacketReader.read(uri, TIMEOUT_SECONDS, () -> running, fanOut, () -> connected = true);
     }
 

@@ -14,12 +14,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One consumer of a stream with its own bounded queue, drained on the hub's dispatch threads one batch at a time:
  * the ingest thread only enqueues, so a slow consumer costs itself, never the camera or the other consumers.
+ * <p>
+ * A live viewer is woken for every packet (latency is what it wants). A lossless consumer — the recorder — is woken
+ * once per {@link #LOSSLESS_BATCH} of packets, at a keyframe, or when the oldest waiting packet is
+ * {@link #LOSSLESS_DELAY_NANOS} old: a thread wake-up costs more than writing a packet, and a recorder does not
+ * mind half a second.
  */
 final class Subscriber {
 
     static final int LIVE_CAPACITY = 120;
     static final int LOSSLESS_CAPACITY = 3000;
     private static final int BATCH = 64;
+    static final int LOSSLESS_BATCH = 16;
+    static final long LOSSLESS_DELAY_NANOS = 500_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(Subscriber.class);
 
     private sealed interface Item permits FormatItem, PacketItem, EndItem {
@@ -41,6 +48,9 @@ final class Subscriber {
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private final int capacity;
     private boolean waitingForKeyframe = true;
+    /** When the oldest packet not yet handed to the dispatch threads arrived ({@link System#nanoTime()}). */
+    private long oldestWaitingNanos;
+    private int waiting;
     private boolean scheduled;
     private boolean ended;
 
@@ -85,8 +95,25 @@ final class Subscriber {
             return false;
         }
         queue.addLast(new PacketItem(packet));
-        schedule();
+        if (delivery == Delivery.LIVE) {
+            schedule();
+            return true;
+        }
+        long now = System.nanoTime();
+        if (waiting++ == 0) {
+            oldestWaitingNanos = now;
+        }
+        if (waiting >= LOSSLESS_BATCH || packet.keyframe() || now - oldestWaitingNanos >= LOSSLESS_DELAY_NANOS) {
+            schedule();
+        }
         return true;
+    }
+
+    /** Hands waiting packets on: called by the hub's timer, and when a connection ends. */
+    synchronized void flush(boolean onlyStale) {
+        if (waiting > 0 && (!onlyStale || System.nanoTime() - oldestWaitingNanos >= LOSSLESS_DELAY_NANOS)) {
+            schedule();
+        }
     }
 
     synchronized void end(String reason) {
@@ -104,6 +131,7 @@ final class Subscriber {
     }
 
     private void schedule() {
+        waiting = 0;
         if (!scheduled) {
             scheduled = true;
             try {
@@ -121,6 +149,7 @@ final class Subscriber {
                 item = queue.pollFirst();
                 if (item == null) {
                     scheduled = false;
+                    waiting = 0;
                     return;
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ class MediaHubImplTest {
         };
     }
 
-    private static MediaHubImpl hub(CameraSessions sessions) {
+    private static MediaHubImpl hub(CameraSessions sessions) throws IOException {
         return new MediaHubImpl(sessions, new MediaHubImpl.Configuration() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -94,6 +95,16 @@ class MediaHubImplTest {
             @Override
             public int dispatchThreads() {
                 return 2;
+            }
+
+            @Override
+            public int readerThreads() {
+                return 1;
+            }
+
+            @Override
+            public int readPauseMillis() {
+                return 20;
             }
         });
     }
@@ -237,7 +248,7 @@ class MediaHubImplTest {
     }
 
     @Test
-    void anUnknownCameraIsRefused() {
+    void anUnknownCameraIsRefused() throws IOException {
         hub = hub(cameraAt("rtsp://127.0.0.1:1/none"));
         assertThrows(UnknownCameraException.class, () -> hub.subscribe("nope", "main", Delivery.LIVE,
                 new Collecting()));
