@@ -156,10 +156,11 @@ final class CameraRecorder implements RecordingSink {
             }
         } catch (IOException | SQLException e) {
             // Disk full, storage gone: this camera says so; the next keyframe tries again; other cameras go on.
-            if (!e.getMessage().equals(lastError)) {
-                LOG.error("Recording of camera '{}' failed: {}", cameraId, e.getMessage());
+            String reason = reason(e);
+            if (!reason.equals(lastError)) {
+                LOG.error("Recording of camera '{}' failed: {}", cameraId, reason);
             }
-            lastError = e.getMessage();
+            lastError = reason;
             abandon();
         }
     }
@@ -189,6 +190,15 @@ final class CameraRecorder implements RecordingSink {
             LOG.error("Recording of camera '{}': the last segment is lost: {}", cameraId, e.getMessage());
             abandon();
         }
+    }
+
+    /** The failure in words for the operator: a full disk is the common case and must be obvious. */
+    static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        boolean full = message.contains("No space left") || e instanceof java.nio.file.FileSystemException fs
+                && String.valueOf(fs.getReason()).contains("No space left");
+        // One sentence without the file name, so that it is logged once, not at every keyframe.
+        return full ? "the recording storage is full (no space left on the device)" : message;
     }
 
     String lastError() {

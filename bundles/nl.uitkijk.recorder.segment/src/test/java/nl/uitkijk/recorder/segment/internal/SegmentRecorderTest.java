@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import nl.uitkijk.recorder.segment.internal.SegmentIndex.Segment;
 import nl.uitkijk.testkit.Ffprobe;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +221,56 @@ class SegmentRecorderTest {
         for (Segment segment : all) {
             boolean kept = segment.end().isAfter(cutoff) || segment.id() == held.id();
             assertEquals(kept, Files.exists(root.resolve(segment.path())), segment.toString());
+        }
+    }
+
+    @Test
+    void aFullDiskIsAClearStatusLosesNothingRecordedAndRecordingResumesWhenThereIsRoom() throws Exception {
+        Path small = Files.createDirectories(folder.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a 3 MB tmpfs to fill (needs root or "
+                + "CAP_SYS_ADMIN, as .ci/run has): " + said);
+        try {
+            root = small;
+            List<MediaPacket> packets = ClipPackets.read(folder, 300, micros(T0));
+            CameraRecorder recorder = recorder();
+            recorder.format(ClipPackets.FORMAT);
+            packets.subList(0, 100).forEach(recorder::packet);
+            recorder.closeIfIdle(Duration.ZERO);
+            List<Segment> before = index.allSegments("markt");
+            assertFalse(before.isEmpty());
+
+            Path filler = small.resolve("filler");
+            try (OutputStream out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[64 * 1024];
+                while (true) {
+                    out.write(block);
+                }
+            } catch (IOException full) {
+                // the disk is full now
+            }
+            packets.subList(100, 200).forEach(recorder::packet);
+            assertTrue(recorder.lastError().startsWith("the recording storage is full"), recorder.lastError());
+            assertEquals(before, index.allSegments("markt"), "nothing new in the index, nothing lost from it");
+            for (Segment segment : before) {
+                Path file = root.resolve(segment.path());
+                assertEquals(segment.sha256(), CameraRecorder.sha256(file), "unchanged: " + file);
+                assertEquals("", Ffprobe.of(file).errors());
+            }
+            try (var files = Files.walk(small)) {
+                assertTrue(files.noneMatch(p -> p.toString().endsWith(CameraRecorder.PART)),
+                        "a segment that could not be written is not left behind half");
+            }
+
+            Files.delete(filler); // room again (retention's low-disk watermark does this in the product)
+            packets.subList(200, 300).forEach(recorder::packet);
+            recorder.close();
+            assertEquals("", recorder.lastError(), "recording resumed");
+            assertTrue(index.allSegments("markt").size() > before.size());
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
         }
     }
 
