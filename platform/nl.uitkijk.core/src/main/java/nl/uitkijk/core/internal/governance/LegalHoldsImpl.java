@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.LegalHold;
 import nl.uitkijk.api.governance.LegalHolds;
 import nl.uitkijk.api.recording.TimeRange;
@@ -30,10 +32,12 @@ public class LegalHoldsImpl implements LegalHolds {
     private static final Logger LOG = LoggerFactory.getLogger(LegalHoldsImpl.class);
 
     private final Database database;
+    private final AuditLog audit;
 
     @Activate
-    public LegalHoldsImpl(@Reference Database database) {
+    public LegalHoldsImpl(@Reference Database database, @Reference AuditLog audit) {
         this.database = database;
+        this.audit = audit;
     }
 
     @Override
@@ -87,6 +91,8 @@ public class LegalHoldsImpl implements LegalHolds {
                 long id = keys.getLong(1);
                 LOG.info("Legal hold {} placed by {} on camera '{}' from {} to {} (case {})", id, user, cameraId,
                         range.start(), range.end(), caseNumber);
+                audit.record(user == null ? AuditLog.SYSTEM : user, AuditActions.HOLD_ADD, cameraId, "", reason,
+                        "hold " + id + " case " + caseNumber.strip() + " " + range.start() + "/" + range.end());
                 return hold(id).orElseThrow();
             }
         } catch (SQLException e) {
@@ -112,6 +118,8 @@ public class LegalHoldsImpl implements LegalHolds {
             throw new IllegalStateException("the legal-hold register cannot be written: " + e.getMessage(), e);
         }
         LOG.info("Legal hold {} on camera '{}' released by {}", id, hold.cameraId(), user);
+        audit.record(user == null ? AuditLog.SYSTEM : user, AuditActions.HOLD_RELEASE, hold.cameraId(), "", "",
+                "hold " + id + " case " + hold.caseNumber());
         return hold(id).orElseThrow();
     }
 

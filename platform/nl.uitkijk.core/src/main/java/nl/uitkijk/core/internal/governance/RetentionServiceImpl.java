@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.governance.LegalHold;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.LegalHolds;
 import nl.uitkijk.api.governance.Retention;
 import nl.uitkijk.api.governance.RetentionReport;
@@ -73,6 +75,7 @@ public class RetentionServiceImpl implements RetentionService {
 
     private final Database database;
     private final LegalHolds holds;
+    private final AuditLog audit;
     private final Duration platformMaximum;
     private final long quotaBytes;
     private final int minFreePercent;
@@ -81,8 +84,9 @@ public class RetentionServiceImpl implements RetentionService {
 
     @Activate
     public RetentionServiceImpl(@Reference Database database, @Reference LegalHolds holds,
-            Configuration configuration) {
+            @Reference AuditLog audit, Configuration configuration) {
         this.database = database;
+        this.audit = audit;
         this.holds = holds;
         Duration configured = Duration.ofDays(Math.max(1, configuration.maxAgeDays()));
         if (configured.compareTo(Retention.LEGAL_MAXIMUM) > 0) {
@@ -142,6 +146,9 @@ public class RetentionServiceImpl implements RetentionService {
             LOG.info("Retention run: {} bytes deleted", total);
             deletions.forEach(d -> LOG.info("Retention: camera '{}': {} bytes before {} ({})", d.cameraId(),
                     d.bytes(), d.cutoff(), d.cause()));
+            // Every automatic deletion is accountable: what (camera, up to when, how much) and why.
+            deletions.forEach(d -> audit.record(AuditLog.SYSTEM, AuditActions.RETENTION_DELETE, d.cameraId(), "",
+                    d.cause(), "footage before " + d.cutoff() + ", " + d.bytes() + " bytes"));
             warnings.forEach(w -> LOG.warn("Retention: {}", w));
         }
         return report;

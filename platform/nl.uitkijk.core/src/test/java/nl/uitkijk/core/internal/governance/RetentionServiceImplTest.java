@@ -34,6 +34,7 @@ class RetentionServiceImplTest {
     @TempDir
     Path folder;
     private DerbyDatabase database;
+    private AuditLogImpl audit;
     private LegalHoldsImpl holds;
     private RetentionServiceImpl retention;
 
@@ -95,9 +96,10 @@ class RetentionServiceImplTest {
     }
 
     @BeforeEach
-    void open() {
+    void open() throws Exception {
         database = new DerbyDatabase(folder.resolve("db"));
-        holds = new LegalHoldsImpl(database);
+        audit = new AuditLogImpl(database);
+        holds = new LegalHoldsImpl(database, audit);
     }
 
     @AfterEach
@@ -109,7 +111,7 @@ class RetentionServiceImplTest {
     }
 
     private RetentionServiceImpl retention(int days, long quotaGigabytes) {
-        return new RetentionServiceImpl(database, holds, new RetentionServiceImpl.Configuration() {
+        return new RetentionServiceImpl(database, holds, audit, new RetentionServiceImpl.Configuration() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return RetentionServiceImpl.Configuration.class;
@@ -158,6 +160,12 @@ class RetentionServiceImplTest {
         assertTrue(backend.pieces.stream().allMatch(p -> p.end().isAfter(cutoff)), "released: it goes too");
         assertFalse(holds.hold(hold.id()).orElseThrow().active());
         assertEquals(1, holds.all().size(), "a released hold stays in the register");
+        // Every step is accountable: who placed and released the hold, and each automatic deletion with its cause.
+        List<String> trail = audit.entries(null, null, null, 100).stream()
+                .map(e -> e.actor() + " " + e.action() + " " + e.subject() + " " + e.reason()).toList();
+        assertEquals(List.of("system retention.delete markt age", "anna hold.release markt ",
+                "system retention.delete markt age", "anna hold.add markt vechtpartij Pancratiusplein"), trail);
+        assertTrue(audit.verify().valid());
     }
 
     @Test

@@ -1,0 +1,22 @@
+package nl.uitkijk.api.governance;
+
+/** The actions the platform records; plugins use their own {@code plugin.verb} names. */
+public final class AuditActions {
+
+    public static final String SIGN_IN_REFUSED = "sign-in.refused";
+    public static final String CAMERA_ADD = "camera.add";
+    public static final String CAMERA_CHANGE = "camera.change";
+    public static final String CAMERA_REMOVE = "camera.remove";
+    public static final String RECORDING_POLICY = "recording.policy";
+    public static final String EXPORT = "export";
+    public static final String HOLD_ADD = "hold.add";
+    public static final String HOLD_RELEASE = "hold.release";
+    public static final String RETENTION_DELETE = "retention.delete";
+    public static final String LIVE_START = "live.start";
+    public static final String LIVE_STOP = "live.stop";
+    public static final String PLAYBACK = "playback";
+    public static final String PTZ = "ptz";
+
+    private AuditActions() {
+    }
+}
