@@ -103,6 +103,9 @@ class DistributionIT {
         return json(karaf.get("/api/v1/cameras", true)).size();
     }
 
+    /** Why footage leaves the system: every export must say it (URL-encoded here). */
+    private static final String REASON = "verzoek+politie+PL2300-2026-1";
+
     @Test
     @Order(1)
     void healthIsOpenAndTheRestNeedsCredentials() throws Exception {
@@ -381,12 +384,30 @@ class DistributionIT {
         JsonNode timeline = timeline("it-rtsp", before);
         Instant from = Instant.parse(timeline.at("/ranges/0/start").asText());
         HttpResponse<byte[]> export = karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to="
-                + Instant.now());
+                + Instant.now() + "&reason=" + REASON);
         assertEquals(200, export.statusCode());
         Path file = work.resolve("after-kill.mp4");
         Files.write(file, export.body());
         assertEquals("", Ffprobe.of(file).errors());
         assertEquals(204, karaf.delete("/api/v1/cameras/it-rtsp").statusCode());
+    }
+
+    @Test
+    @Order(12)
+    void theAuditTrailHoldsChangesAndExportsAndVerifies() throws Exception {
+        JsonNode verification = json(karaf.get("/api/v1/audit/verify", true));
+        assertTrue(verification.get("valid").asBoolean(), verification.toString());
+        assertTrue(verification.get("entries").asInt() > 0);
+        JsonNode entries = json(karaf.get("/api/v1/audit?actor=admin&limit=1000", true));
+        List<String> seen = new ArrayList<>();
+        entries.forEach(e -> seen.add(e.get("action").asText() + " " + e.get("subject").asText() + " "
+                + e.get("origin").asText() + " " + e.get("reason").asText()));
+        assertTrue(seen.contains("camera.add it-rtsp REST 127.0.0.1 "), seen.toString());
+        assertTrue(seen.contains("camera.remove it-rtsp REST 127.0.0.1 "), seen.toString());
+        assertTrue(seen.contains("export it-rtsp REST 127.0.0.1 " + REASON.replace('+', ' ')), seen.toString());
+        assertTrue(seen.stream().anyMatch(s -> s.startsWith("camera.add it-shell console")), seen.toString());
+        assertTrue(karaf.shell("vms:audit-verify").output().contains("intact"));
+        assertEquals(401, karaf.get("/api/v1/audit", false).statusCode());
     }
 
     private Instant lastRangeEnd(String id, Instant from) {
@@ -425,8 +446,10 @@ class DistributionIT {
         assertTrue(stats.get("subscribers").asInt() >= 1, "the recorder consumes the stream");
 
         Instant from = Instant.parse(timeline.at("/ranges/0/start").asText());
+        assertEquals(400, karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to="
+                + from.plusSeconds(28)).statusCode(), "an export needs a reason");
         HttpResponse<byte[]> export = karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to="
-                + from.plusSeconds(28));
+                + from.plusSeconds(28) + "&reason=" + REASON);
         assertEquals(200, export.statusCode());
         assertEquals("video/mp4", export.headers().firstValue("Content-Type").orElse(""));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(export.body()));
@@ -440,10 +463,10 @@ class DistributionIT {
         assertEquals("", probe.errors(), "decodes without errors");
         assertTrue(probe.seconds() >= 27, "exported " + probe.seconds() + " s of 28");
 
-        assertEquals(416, karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to=" + from)
-                .statusCode());
+        assertEquals(416, karaf.download("/api/v1/cameras/it-rtsp/export?from=" + from + "&to=" + from
+                + "&reason=" + REASON).statusCode());
         assertEquals(404, karaf.download("/api/v1/cameras/it-rtsp/export?from=2020-01-01T00:00:00Z"
-                + "&to=2020-01-01T00:01:00Z").statusCode());
+                + "&to=2020-01-01T00:01:00Z&reason=" + REASON).statusCode());
         assertEquals(400, karaf.get("/api/v1/cameras/it-rtsp/timeline?from=yesterday", true).statusCode());
         assertTrue(karaf.shell("vms:recording-status").output().contains("it-rtsp"));
     }

@@ -11,16 +11,23 @@ import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -31,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP Basic authentication against a Karaf JAAS realm (by default {@code karaf}: the same accounts as the console and
- * ssh). Reading needs role {@code viewer} or {@code admin}; changing needs {@code admin}. Health and the OpenAPI
+ * ssh). Reading needs role {@code viewer} or {@code admin}; changing needs {@code admin}; the audit trail needs
+ * {@code auditor} or {@code admin}. Refused sign-ins go into the audit log. Health and the OpenAPI
  * document are open so that monitoring and integrators need no account.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "nl.uitkijk.rest.security")
@@ -48,11 +56,19 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     static final String VIEWER = "viewer";
     static final String ADMIN = "admin";
+    static final String AUDITOR = "auditor";
     private static final Set<String> OPEN_PATHS = Set.of("health", "openapi.json");
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
 
+    /** Where CXF (under Aries JAX-RS) keeps the servlet request among a request's properties. */
+    private static final String CXF_HTTP_REQUEST = "HTTP.REQUEST";
+
     private final String realm;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     @Activate
     public BasicAuthenticationFilter(Configuration configuration) {
@@ -76,11 +92,20 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             roles = login(credentials);
         } catch (LoginException e) {
             LOG.info("REST login refused for user '{}'", credentials.user());
+            AuditLog log = auditLog;
+            if (log != null) {
+                Object http = request.getProperty(CXF_HTTP_REQUEST);
+                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", http instanceof HttpServletRequest h
+                        ? Audit.origin(h) : "REST", "", "wrong user name or password");
+            }
             request.abortWith(unauthorized("user name or password is wrong"));
             return;
         }
         boolean read = READ_METHODS.contains(request.getMethod());
-        boolean allowed = roles.contains(ADMIN) || (read && roles.contains(VIEWER));
+        boolean auditPath = stripSlashes(path).equals("audit") || stripSlashes(path).startsWith("audit/");
+        // The audit trail is for administrators and auditors; auditors see nothing else (no images, no cameras).
+        boolean allowed = roles.contains(ADMIN)
+                || (read && (auditPath ? roles.contains(AUDITOR) : roles.contains(VIEWER)));
         if (!allowed) {
             request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                     "user '" + credentials.user() + "' may not " + (read ? "read" : "change") + " this"));

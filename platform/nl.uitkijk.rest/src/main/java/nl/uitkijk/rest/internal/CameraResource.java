@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -18,9 +19,11 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriBuilder;
 import nl.uitkijk.api.camera.Camera;
@@ -30,6 +33,8 @@ import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
@@ -58,6 +63,7 @@ public class CameraResource {
     private final CameraRegistry registry;
     private final MediaHub media;
     private final RecordingPolicies policies;
+    private final AuditLog auditLog;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -65,8 +71,9 @@ public class CameraResource {
 
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
-            @Reference RecordingPolicies policies) {
+            @Reference RecordingPolicies policies, @Reference AuditLog auditLog) {
         this.registry = registry;
+        this.auditLog = auditLog;
         this.media = media;
         this.policies = policies;
     }
@@ -82,14 +89,17 @@ public class CameraResource {
     @PUT
     @Path("{id}/recording")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RecordingPolicyJson setRecordingPolicy(@PathParam("id") String id, RecordingPolicyJson body)
-            throws CameraException {
+    public RecordingPolicyJson setRecordingPolicy(@PathParam("id") String id, RecordingPolicyJson body,
+            @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException {
         registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
         if (body == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem("", "a recording policy object is required")));
         }
         policies.set(id, body.toPolicy());
-        return RecordingPolicyJson.of(policies.policy(id));
+        RecordingPolicyJson now = RecordingPolicyJson.of(policies.policy(id));
+        new Audit(auditLog, security, http).record(AuditActions.RECORDING_POLICY, id, "", "mode=" + now.mode()
+                + " preEventSeconds=" + now.preEventSeconds() + " postEventSeconds=" + now.postEventSeconds());
+        return now;
     }
 
     /** Recorded ranges and gaps of a camera; the last hour when no period is given. */
@@ -103,17 +113,23 @@ public class CameraResource {
 
     /**
      * The footage of a period as one MP4 (remuxed, never transcoded), with its SHA-256 in {@code X-Content-SHA256}
-     * and {@code Digest}, so the receiver can prove the file is what the system exported.
+     * and {@code Digest}, so the receiver can prove the file is what the system exported. The reason is required
+     * and goes, with who, from where and the file's hash, into the audit log.
      */
     @GET
     @Path("{id}/export")
     @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
-    public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to)
+    public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
             throws CameraException, IOException {
         registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
         if (from == null || to == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem(from == null ? "from" : "to",
                     "is required for an export (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("reason",
+                    "is required for an export: why the footage leaves the system (recorded in the audit log)")));
         }
         TimeRange range = Period.parse(from, to);
         java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
@@ -132,6 +148,8 @@ public class CameraResource {
                     Files.deleteIfExists(file);
                 }
             };
+            new Audit(auditLog, security, http).record(AuditActions.EXPORT, id, reason,
+                    range.start() + "/" + range.end() + " sha256=" + result.sha256() + " bytes=" + result.bytes());
             String name = id + "_" + range.start().toString().replace(":", "") + ".mp4";
             return Response.ok(body, "video/mp4")
                     .header(HttpHeaders.CONTENT_LENGTH, result.bytes())
@@ -176,8 +194,10 @@ public class CameraResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(CameraJson body) throws CameraException {
+    public Response add(CameraJson body, @Context SecurityContext security, @Context HttpServletRequest http)
+            throws CameraException {
         Camera added = registry.add(required(body).toDefinition(null));
+        new Audit(auditLog, security, http).record(AuditActions.CAMERA_ADD, added.id(), "", describe(added));
         URI location = UriBuilder.fromResource(CameraResource.class).path(added.id()).build();
         return Response.created(location).entity(CameraJson.of(added, driver(registry.drivers(), added))).build();
     }
@@ -185,19 +205,30 @@ public class CameraResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CameraJson update(@PathParam("id") String id, CameraJson body) throws CameraException {
+    public CameraJson update(@PathParam("id") String id, CameraJson body, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws CameraException {
         if (registry.camera(id).isEmpty()) {
             throw new UnknownCameraException(id);
         }
         Camera updated = registry.update(required(body).toDefinition(id));
+        new Audit(auditLog, security, http).record(AuditActions.CAMERA_CHANGE, id, "", describe(updated));
         return CameraJson.of(updated, driver(registry.drivers(), updated));
     }
 
     @DELETE
     @Path("{id}")
-    public Response remove(@PathParam("id") String id) throws UnknownCameraException {
+    public Response remove(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws UnknownCameraException {
         registry.remove(id);
+        new Audit(auditLog, security, http).record(AuditActions.CAMERA_REMOVE, id, "", "");
         return Response.noContent().build();
+    }
+
+    /** What an auditor needs to see of a camera's definition; never its driver configuration (secrets). */
+    private static String describe(Camera camera) {
+        var d = camera.definition();
+        return "name=" + d.name() + " driver=" + d.driver() + " location=" + d.location().lat() + ","
+                + d.location().lon() + (d.designationId() == null ? "" : " designation=" + d.designationId());
     }
 
     private static CameraJson required(CameraJson body) throws InvalidCameraException {

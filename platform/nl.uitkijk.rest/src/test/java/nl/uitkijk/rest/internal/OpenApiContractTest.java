@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
-            CameraResource.class, DriverResource.class);
+            CameraResource.class, DriverResource.class, AuditResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

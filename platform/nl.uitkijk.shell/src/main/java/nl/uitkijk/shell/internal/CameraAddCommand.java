@@ -10,6 +10,8 @@ import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -17,6 +19,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 @Command(scope = "vms", name = "camera-add", description = "Adds a camera",
         detailedDescription = "Example: vms:camera-add --lat 50.8882 --lon 5.9795 -c url=rtsp://127.0.0.1:8554/cam "
@@ -26,6 +29,12 @@ public class CameraAddCommand implements Action {
 
     @Reference
     private CameraRegistry registry;
+
+    @Reference
+    private AuditLog audit;
+
+    @Reference
+    private Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "Camera id: lower-case letters, digits, '-'")
     private String id;
@@ -73,6 +82,9 @@ public class CameraAddCommand implements Action {
         }
         Camera added = registry.add(new CameraDefinition(id, name, driver, settings,
                 new Location(lat, lon, direction, address), site, designation));
+        audit.record(String.valueOf(session.get("USER")), AuditActions.CAMERA_ADD, added.id(), "console", "",
+                "name=" + name + " driver=" + driver + " location=" + lat + "," + lon
+                        + (designation == null ? "" : " designation=" + designation));
         System.out.println("Camera " + added.id() + " added: " + added.status().status()
                 + (added.status().detail().isEmpty() ? "" : " (" + added.status().detail() + ")"));
         return null;

@@ -8,6 +8,8 @@ import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.recording.RecordingPolicies;
 import nl.uitkijk.api.recording.RecordingPolicy;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -15,6 +17,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
 @Command(scope = "vms", name = "recording-mode", description = "Shows or sets how a camera is recorded")
@@ -26,6 +29,12 @@ public class RecordingModeCommand implements Action {
 
     @Reference
     private RecordingPolicies policies;
+
+    @Reference
+    private AuditLog audit;
+
+    @Reference
+    private Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "Camera id")
     @Completion(CameraIdCompleter.class)
@@ -55,6 +64,10 @@ public class RecordingModeCommand implements Action {
             RecordingPolicy current = policies.policy(id);
             policies.set(id, new RecordingPolicy(parsed, pre == null ? current.preEvent() : Duration.ofSeconds(pre),
                     post == null ? current.postEvent() : Duration.ofSeconds(post)));
+            RecordingPolicy now = policies.policy(id);
+            audit.record(String.valueOf(session.get("USER")), AuditActions.RECORDING_POLICY, id, "console", "",
+                    "mode=" + now.mode() + " preEventSeconds=" + now.preEvent().toSeconds() + " postEventSeconds="
+                            + now.postEvent().toSeconds());
         }
         RecordingPolicy policy = policies.policy(id);
         System.out.println(id + ": " + policy.mode() + " (pre-event " + policy.preEvent().toSeconds()
