@@ -211,6 +211,15 @@ final class CameraRecorder implements RecordingSink {
 
     private void begin(MediaPacket packet) throws IOException, SQLException {
         Instant start = SegmentIndex.instant(packet.wallClockMicros());
+        if (lastEnd != null && segmentStart != null && packet.dtsMicros() > lastDts
+                && packet.dtsMicros() - lastDts <= GAP.toNanos() / 1_000) {
+            // The stream goes on: the camera's clock places this segment exactly after the previous one, where
+            // arrival times jitter (packets are read in batches). Wall-clock time wins again if they drift apart.
+            Instant continued = segmentStart.plusNanos((packet.dtsMicros() - firstDts) * 1_000);
+            if (Duration.between(continued, start).abs().compareTo(Duration.ofSeconds(1)) < 0) {
+                start = continued;
+            }
+        }
         if (policy.mode() == RecordingPolicy.Mode.CONTINUOUS && lastEnd != null
                 && Duration.between(lastEnd, start).compareTo(GAP) > 0) {
             index.addGap(cameraId, lastEnd, start, gapReason.get());

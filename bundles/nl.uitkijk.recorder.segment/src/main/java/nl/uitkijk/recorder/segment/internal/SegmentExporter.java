@@ -64,9 +64,9 @@ final class SegmentExporter {
                         }
                         long dts = (packet.dts() == AV_NOPTS_VALUE ? packet.pts() : packet.dts());
                         long time = offset + av_rescale_q(dts, timeBase, MICROS);
-                        if (firstOfSegment && time <= lastTime) {
+                        if (firstOfSegment && time < lastTime + frameMicros) {
                             // Segment starts are wall-clock times of arrival: where they overlap the previous
-                            // segment by jitter, continue right after it.
+                            // segment, or follow it closer than one frame, by jitter, continue one frame after it.
                             offset += lastTime + frameMicros - time;
                             time = lastTime + frameMicros;
                         }

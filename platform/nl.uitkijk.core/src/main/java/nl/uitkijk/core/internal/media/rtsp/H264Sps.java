@@ -124,7 +124,7 @@ record H264Sps(int width, int height, double fps) {
         return java.util.Arrays.copyOf(out, length);
     }
 
-    /** Reads bits most significant first; past the end it reads zeros (a truncated SPS gives a wrong size, no crash). */
+    /** Reads bits most significant first; past the end it reads zeros (a truncated SPS: a wrong size, no crash). */
     private static final class BitReader {
         private final byte[] data;
         private int position;

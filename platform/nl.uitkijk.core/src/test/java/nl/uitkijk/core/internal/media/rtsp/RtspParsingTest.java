@@ -45,7 +45,8 @@ class RtspParsingTest {
 
     @Test
     void removesEmulationPrevention() {
-        assertArrayEquals(new byte[] { 0, 0, 1, 0, 0, 2 }, H264Sps.unescape(new byte[] { 0x67, 0, 0, 3, 1, 0, 0, 3, 2 }, 1));
+        assertArrayEquals(new byte[] { 0, 0, 1, 0, 0, 2 },
+                H264Sps.unescape(new byte[] { 0x67, 0, 0, 3, 1, 0, 0, 3, 2 }, 1));
     }
 
     @Test
@@ -102,7 +103,8 @@ class RtspParsingTest {
         depacketizer.packet(6, 300, true, new byte[] { 0x65, 5 }, 0, 2);
         depacketizer.packet(7, 400, false, new byte[] { 0x41, 6 }, 0, 2); // no marker: ends at the next time stamp
         depacketizer.packet(8, 500, true, new byte[] { 0x41, 7 }, 0, 2);
-        assertEquals(List.of(0L, 300L, 400L, 500L), units.stream().map(H264Depacketizer.AccessUnit::rtpTimestamp).toList());
+        assertEquals(List.of(0L, 300L, 400L, 500L),
+                units.stream().map(H264Depacketizer.AccessUnit::rtpTimestamp).toList());
         assertEquals(1, depacketizer.lostPackets());
     }
 }
