@@ -395,6 +395,13 @@ class DistributionIT {
     @Test
     @Order(12)
     void theAuditTrailHoldsChangesAndExportsAndVerifies() throws Exception {
+        // Retention beyond the law is refused with the field; within it, it is set and recorded.
+        HttpResponse<String> tooLong = karaf.put("/api/v1/cameras/demo-promenade/retention", "{\"maxAgeDays\": 29}");
+        assertEquals(400, tooLong.statusCode());
+        assertEquals(List.of("maxAgeDays"), fields(tooLong));
+        assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/retention", "{\"maxAgeDays\": 14}")
+                .statusCode());
+        assertEquals(14, json(karaf.get("/api/v1/cameras/demo-promenade/retention", true)).get("maxAgeDays").asInt());
         JsonNode verification = json(karaf.get("/api/v1/audit/verify", true));
         assertTrue(verification.get("valid").asBoolean(), verification.toString());
         assertTrue(verification.get("entries").asInt() > 0);
@@ -406,8 +413,52 @@ class DistributionIT {
         assertTrue(seen.contains("camera.remove it-rtsp REST 127.0.0.1 "), seen.toString());
         assertTrue(seen.contains("export it-rtsp REST 127.0.0.1 " + REASON.replace('+', ' ')), seen.toString());
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("camera.add it-shell console")), seen.toString());
+        assertTrue(seen.contains("retention.change demo-promenade REST 127.0.0.1 "), seen.toString());
         assertTrue(karaf.shell("vms:audit-verify").output().contains("intact"));
         assertEquals(401, karaf.get("/api/v1/audit", false).statusCode());
+    }
+
+    @Test
+    @Order(13)
+    void designationsAreRegisteredWithTheirAreaAndBadOnesRefusedNamingTheField() throws Exception {
+        String ring = "[[5.977, 50.887], [5.983, 50.887], [5.983, 50.890], [5.977, 50.890], [5.977, 50.887]]";
+        String designation = "{\"name\": \"Centrum Heerlen\", \"decisionReference\": \"2026/151c-04\", "
+                + "\"decisionDate\": \"2026-10-15\", \"purpose\": \"Handhaving openbare orde\", "
+                + "\"area\": {\"type\": \"Polygon\", \"coordinates\": [RING]}, "
+                + "\"validFrom\": \"2026-11-01T00:00:00Z\", \"validUntil\": \"UNTIL\", "
+                + "\"liveViewWindows\": [{\"days\": [\"FRIDAY\", \"SATURDAY\"], \"from\": \"22:00\", "
+                + "\"until\": \"05:00\"}], \"signage\": [{\"lat\": 50.8871, \"lon\": 5.979, "
+                + "\"description\": \"Pancratiusplein\"}]}";
+        HttpResponse<String> added = karaf.post("/api/v1/designations", designation.replace("RING", ring)
+                .replace("UNTIL", "2027-11-01T00:00:00Z"));
+        assertEquals(201, added.statusCode(), added.body());
+        JsonNode stored = json(added);
+        assertEquals("centrum-heerlen", stored.get("id").asText());
+        assertEquals("Polygon", stored.at("/area/type").asText());
+        assertTrue(stored.at("/liveViewWindows/0/from").asText().startsWith("22:00"), stored.toString());
+        assertEquals(200, karaf.get("/api/v1/designations/centrum-heerlen", true).statusCode());
+
+        String bowTie = "[[5.977, 50.887], [5.983, 50.890], [5.983, 50.887], [5.977, 50.890], [5.977, 50.887]]";
+        HttpResponse<String> crossing = karaf.post("/api/v1/designations", designation.replace("RING", bowTie)
+                .replace("UNTIL", "2027-11-01T00:00:00Z"));
+        assertEquals(400, crossing.statusCode());
+        assertEquals(List.of("area"), fields(crossing));
+        String open = "[[5.977, 50.887], [5.983, 50.887], [5.983, 50.890], [5.977, 50.890]]";
+        assertEquals(List.of("area"), fields(karaf.post("/api/v1/designations", designation.replace("RING", open)
+                .replace("UNTIL", "2027-11-01T00:00:00Z"))));
+        assertEquals(List.of("validUntil"), fields(karaf.post("/api/v1/designations", designation
+                .replace("RING", ring).replace("UNTIL", "2026-10-01T00:00:00Z"))));
+        assertEquals(1, json(karaf.get("/api/v1/designations", true)).size(), "nothing refused was stored");
+        assertTrue(karaf.shell("vms:designation-list").output().contains("centrum-heerlen"));
+
+        assertEquals(204, karaf.delete("/api/v1/designations/centrum-heerlen").statusCode());
+        assertEquals(404, karaf.get("/api/v1/designations/centrum-heerlen", true).statusCode());
+        List<String> actions = new ArrayList<>();
+        json(karaf.get("/api/v1/audit?actor=admin&limit=20", true)).forEach(e -> actions.add(e.get("action")
+                .asText() + " " + e.get("subject").asText()));
+        assertTrue(actions.containsAll(List.of("designation.add centrum-heerlen",
+                "designation.withdraw centrum-heerlen")), actions.toString());
+        assertTrue(json(karaf.get("/api/v1/audit/verify", true)).get("valid").asBoolean());
     }
 
     private Instant lastRangeEnd(String id, Instant from) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +36,7 @@ import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
@@ -64,6 +66,7 @@ public class CameraResource {
     private final MediaHub media;
     private final RecordingPolicies policies;
     private final AuditLog auditLog;
+    private final RetentionService retention;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -71,8 +74,10 @@ public class CameraResource {
 
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
-            @Reference RecordingPolicies policies, @Reference AuditLog auditLog) {
+            @Reference RecordingPolicies policies, @Reference AuditLog auditLog,
+            @Reference RetentionService retention) {
         this.registry = registry;
+        this.retention = retention;
         this.auditLog = auditLog;
         this.media = media;
         this.policies = policies;
@@ -99,6 +104,31 @@ public class CameraResource {
         RecordingPolicyJson now = RecordingPolicyJson.of(policies.policy(id));
         new Audit(auditLog, security, http).record(AuditActions.RECORDING_POLICY, id, "", "mode=" + now.mode()
                 + " preEventSeconds=" + now.preEventSeconds() + " postEventSeconds=" + now.postEventSeconds());
+        return now;
+    }
+
+    /** How long the camera's footage is kept, in days. */
+    @GET
+    @Path("{id}/retention")
+    public RetentionJson retention(@PathParam("id") String id) throws UnknownCameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        return new RetentionJson((int) retention.maximumAge(id).toDays());
+    }
+
+    /** Sets how long the footage is kept: 1 to 28 days (400 naming {@code maxAgeDays} beyond the law). */
+    @PUT
+    @Path("{id}/retention")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RetentionJson setRetention(@PathParam("id") String id, RetentionJson body,
+            @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException {
+        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        if (body == null) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("maxAgeDays", "is required (1 to 28)")));
+        }
+        retention.setMaximumAge(id, body.maxAgeDays() == null ? null : Duration.ofDays(body.maxAgeDays()));
+        RetentionJson now = new RetentionJson((int) retention.maximumAge(id).toDays());
+        new Audit(auditLog, security, http).record(AuditActions.RETENTION_CHANGE, id, "",
+                "maxAgeDays=" + now.maxAgeDays());
         return now;
     }
 

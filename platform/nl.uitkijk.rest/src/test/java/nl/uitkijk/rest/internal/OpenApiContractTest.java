@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
-            CameraResource.class, DriverResource.class, AuditResource.class);
+            CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

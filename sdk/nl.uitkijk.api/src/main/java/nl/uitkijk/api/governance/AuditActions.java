@@ -12,6 +12,10 @@ public final class AuditActions {
     public static final String HOLD_ADD = "hold.add";
     public static final String HOLD_RELEASE = "hold.release";
     public static final String RETENTION_DELETE = "retention.delete";
+    public static final String RETENTION_CHANGE = "retention.change";
+    public static final String DESIGNATION_ADD = "designation.add";
+    public static final String DESIGNATION_CHANGE = "designation.change";
+    public static final String DESIGNATION_WITHDRAW = "designation.withdraw";
     public static final String LIVE_START = "live.start";
     public static final String LIVE_STOP = "live.stop";
     public static final String PLAYBACK = "playback";
