@@ -86,7 +86,7 @@ public class CameraResource {
     @GET
     @Path("{id}/recording")
     public RecordingPolicyJson recordingPolicy(@PathParam("id") String id) throws UnknownCameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         return RecordingPolicyJson.of(policies.policy(id));
     }
 
@@ -96,7 +96,7 @@ public class CameraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RecordingPolicyJson setRecordingPolicy(@PathParam("id") String id, RecordingPolicyJson body,
             @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         if (body == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem("", "a recording policy object is required")));
         }
@@ -111,7 +111,7 @@ public class CameraResource {
     @GET
     @Path("{id}/retention")
     public RetentionJson retention(@PathParam("id") String id) throws UnknownCameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         return new RetentionJson((int) retention.maximumAge(id).toDays());
     }
 
@@ -121,7 +121,7 @@ public class CameraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public RetentionJson setRetention(@PathParam("id") String id, RetentionJson body,
             @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         if (body == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem("maxAgeDays", "is required (1 to 28)")));
         }
@@ -137,7 +137,7 @@ public class CameraResource {
     @Path("{id}/timeline")
     public TimelineJson timeline(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to) throws CameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         return TimelineJson.of(recorder().timeline(id, Period.parse(from, to)));
     }
 
@@ -152,7 +152,7 @@ public class CameraResource {
     public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
             throws CameraException, IOException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         if (from == null || to == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem(from == null ? "from" : "to",
                     "is required for an export (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
@@ -193,6 +193,11 @@ public class CameraResource {
         }
     }
 
+    /** The camera, or 404 through {@link UnknownCameraException}. */
+    private Camera existing(String id) throws UnknownCameraException {
+        return registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+    }
+
     private RecordingBackend recorder() {
         RecordingBackend current = recordings;
         if (current == null) {
@@ -205,7 +210,7 @@ public class CameraResource {
     @GET
     @Path("{id}/stats")
     public StreamStats stats(@PathParam("id") String id) throws UnknownCameraException {
-        registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        existing(id);
         return media.stats(id, MAIN).orElse(new StreamStats(id, MAIN, false, 0, 0, null, 0, 0, 0, 0, 0, ""));
     }
 
@@ -218,7 +223,7 @@ public class CameraResource {
     @GET
     @Path("{id}")
     public CameraJson get(@PathParam("id") String id) throws UnknownCameraException {
-        Camera camera = registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
+        Camera camera = existing(id);
         return CameraJson.of(camera, driver(registry.drivers(), camera));
     }
 
