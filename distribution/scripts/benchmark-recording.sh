@@ -37,7 +37,7 @@ for n in "${counts[@]}"; do
   sleep 2
   for i in $(seq 1 "$n"); do
     api -o /dev/null -H 'Content-Type: application/json' http://localhost:8181/api/v1/cameras \
-      -d "{\"id\":\"bench-$i\",\"name\":\"Bench $i\",\"driver\":\"rtsp\",\"config\":{\"url\":\"rtsp://127.0.0.1:$port/cam$i\"},\"location\":{\"lat\":50.88,\"lon\":5.98}}"
+      -d "{\"id\":\"bench-$i\",\"name\":\"Bench $i\",\"driver\":\"rtsp\",\"config\":{\"url\":\"rtsp://127.0.0.1:$port/cam$i\"},\"location\":{\"lat\":50.888,\"lon\":5.98},\"designationId\":\"centrum-heerlen-demo\"}"
   done
   for _ in $(seq 1 180); do   # at most three minutes for every camera to come ONLINE
     [ "$(api http://localhost:8181/api/v1/cameras | grep -o '"status":"ONLINE"' | wc -l)" -ge "$n" ] && break; sleep 1

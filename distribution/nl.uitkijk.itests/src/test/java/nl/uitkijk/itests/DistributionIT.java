@@ -146,7 +146,7 @@ class DistributionIT {
         HttpResponse<String> created = karaf.post("/api/v1/cameras", """
                 {"id": "it-markt", "name": "Markt (test)", "driver": "demo", "config": {"fps": 5},
                  "location": {"lat": 50.8879, "lon": 5.9797, "direction": 180, "address": "Markt, Heerlen"},
-                 "site": "centrum"}
+                 "site": "centrum", "designationId": "centrum-heerlen-demo"}
                 """);
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/cameras/it-markt"));
@@ -154,7 +154,7 @@ class DistributionIT {
 
         HttpResponse<String> changed = karaf.put("/api/v1/cameras/it-markt", """
                 {"name": "Markt zuid (test)", "driver": "demo", "config": {"fps": 5},
-                 "location": {"lat": 50.8878, "lon": 5.9797}}
+                 "location": {"lat": 50.8878, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}
                 """);
         assertEquals(200, changed.statusCode(), changed.body());
         assertEquals("Markt zuid (test)", camera("it-markt").get("name").asText());
@@ -213,8 +213,8 @@ class DistributionIT {
         }
         assertTrue(karaf.shell("vms:driver-list").output().contains("Demo camera"));
 
-        ShellResult added = karaf.shell("vms:camera-add --lat 50.9225 --lon 5.9266 --site hoensbroek -c fps=5 "
-                + "it-shell \"Kasteel Hoensbroek\" demo");
+        ShellResult added = karaf.shell("vms:camera-add --lat 50.9225 --lon 5.9266 --site hoensbroek "
+                + "--designation hoensbroek-markt-demo -c fps=5 it-shell \"Kasteel Hoensbroek\" demo");
         assertEquals(0, added.exitCode(), added.output());
         awaitStatus("it-shell", "ONLINE");
         ShellResult info = karaf.shell("vms:camera-info it-shell");
@@ -268,7 +268,8 @@ class DistributionIT {
 
         HttpResponse<String> badUrl = karaf.post("/api/v1/cameras", """
                 {"id": "it-rtsp", "name": "RTSP", "driver": "rtsp", "config": {"url": "http://127.0.0.1/x"},
-                 "location": {"lat": 50.9, "lon": 5.9}}""");
+                 "location": {"lat": 50.8879, "lon": 5.9797},
+                     "designationId": "centrum-heerlen-demo"}""");
         assertEquals(List.of("config.url"), fields(badUrl));
 
         simulator = RtspCameraSimulator.start(work, 1);
@@ -276,7 +277,8 @@ class DistributionIT {
             HttpResponse<String> added = karaf.post("/api/v1/cameras", """
                     {"id": "it-rtsp", "name": "RTSP", "driver": "rtsp",
                      "config": {"url": "%s", "username": "operator", "password": "geheim"},
-                     "location": {"lat": 50.9, "lon": 5.9}}""".formatted(simulator.url(1)));
+                     "location": {"lat": 50.8879, "lon": 5.9797},
+                     "designationId": "centrum-heerlen-demo"}""".formatted(simulator.url(1)));
             assertEquals(201, added.statusCode(), added.body());
             assertFalse(added.body().contains("geheim"), "secrets are never sent back");
             awaitStatus("it-rtsp", "ONLINE");
@@ -319,7 +321,8 @@ class DistributionIT {
         try (GarbageServer garbage = new GarbageServer()) {
             HttpResponse<String> added = karaf.post("/api/v1/cameras", "{\"id\": \"it-garbage\", \"name\": \"Kapot\","
                     + " \"driver\": \"rtsp\", \"config\": {\"url\": \"rtsp://127.0.0.1:" + garbage.port()
-                    + "/cam1\", \"timeoutSeconds\": 3}, \"location\": {\"lat\": 50.9, \"lon\": 5.9}}");
+                    + "/cam1\", \"timeoutSeconds\": 3}, \"location\": {\"lat\": 50.8879, \"lon\": 5.9797}, "
+                    + "\"designationId\": \"centrum-heerlen-demo\"}");
             assertEquals(201, added.statusCode(), added.body());
             awaitStatus("it-garbage", "OFFLINE");
             assertFalse(camera("it-garbage").get("statusDetail").asText().isBlank());
@@ -429,6 +432,7 @@ class DistributionIT {
                 + "\"liveViewWindows\": [{\"days\": [\"FRIDAY\", \"SATURDAY\"], \"from\": \"22:00\", "
                 + "\"until\": \"05:00\"}], \"signage\": [{\"lat\": 50.8871, \"lon\": 5.979, "
                 + "\"description\": \"Pancratiusplein\"}]}";
+        int before = json(karaf.get("/api/v1/designations", true)).size();
         HttpResponse<String> added = karaf.post("/api/v1/designations", designation.replace("RING", ring)
                 .replace("UNTIL", "2027-11-01T00:00:00Z"));
         assertEquals(201, added.statusCode(), added.body());
@@ -448,7 +452,7 @@ class DistributionIT {
                 .replace("UNTIL", "2027-11-01T00:00:00Z"))));
         assertEquals(List.of("validUntil"), fields(karaf.post("/api/v1/designations", designation
                 .replace("RING", ring).replace("UNTIL", "2026-10-01T00:00:00Z"))));
-        assertEquals(1, json(karaf.get("/api/v1/designations", true)).size(), "nothing refused was stored");
+        assertEquals(before + 1, json(karaf.get("/api/v1/designations", true)).size(), "nothing refused was stored");
         assertTrue(karaf.shell("vms:designation-list").output().contains("centrum-heerlen"));
 
         assertEquals(204, karaf.delete("/api/v1/designations/centrum-heerlen").statusCode());
@@ -459,6 +463,105 @@ class DistributionIT {
         assertTrue(actions.containsAll(List.of("designation.add centrum-heerlen",
                 "designation.withdraw centrum-heerlen")), actions.toString());
         assertTrue(json(karaf.get("/api/v1/audit/verify", true)).get("valid").asBoolean());
+    }
+
+    @Test
+    @Order(14)
+    void aCameraWithoutLegalBasisDoesNotRecordAndLiveViewAndExportAreRefused() throws Exception {
+        String ring = "[[5.977, 50.887], [5.983, 50.887], [5.983, 50.890], [5.977, 50.890], [5.977, 50.887]]";
+        String designation = "{\"name\": \"NAME\", \"decisionReference\": \"2026/151c-09\", "
+                + "\"purpose\": \"Handhaving openbare orde\", "
+                + "\"area\": {\"type\": \"Polygon\", \"coordinates\": [" + ring + "]}, "
+                + "\"validFrom\": \"FROM\", \"validUntil\": \"UNTIL\"}";
+        Instant now = Instant.now();
+        HttpResponse<String> ended = karaf.post("/api/v1/designations", designation.replace("NAME", "Kermis")
+                .replace("FROM", now.minus(Duration.ofDays(30)).toString())
+                .replace("UNTIL", now.minus(Duration.ofDays(1)).toString()));
+        assertEquals(201, ended.statusCode(), ended.body());
+
+        // Bound to a designation whose area does not hold it: refused, naming the field.
+        HttpResponse<String> outside = karaf.post("/api/v1/cameras", """
+                {"id": "it-legal", "name": "Kermis", "driver": "demo", "location": {"lat": 50.923, "lon": 5.9268},
+                 "designationId": "kermis"}""");
+        assertEquals(400, outside.statusCode());
+        assertEquals(List.of("location"), fields(outside));
+
+        // A designation that ended yesterday: the camera is stored but stopped, live view and export refused.
+        HttpResponse<String> added = karaf.post("/api/v1/cameras", """
+                {"id": "it-legal", "name": "Kermis", "driver": "demo", "location": {"lat": 50.888, "lon": 5.980},
+                 "designationId": "kermis"}""");
+        assertEquals(201, added.statusCode(), added.body());
+        awaitStatus("it-legal", "NOT_PERMITTED");
+        JsonNode camera = camera("it-legal");
+        assertFalse(camera.at("/legal/permitted").asBoolean(), camera.toString());
+        assertTrue(camera.at("/legal/reason").asText().contains("ended on"), camera.toString());
+        assertEquals(camera.at("/legal/reason").asText(), camera.get("statusDetail").asText());
+        HttpResponse<String> live = karaf.get("/api/v1/cameras/it-legal/live", true);
+        assertEquals(403, live.statusCode());
+        assertTrue(json(live).get("message").asText().contains("ended on"), live.body());
+        HttpResponse<String> export = karaf.get("/api/v1/cameras/it-legal/export?from=" + now.minusSeconds(60)
+                + "&to=" + now + "&reason=test", true);
+        assertEquals(403, export.statusCode(), export.body());
+        Thread.sleep(6_000);
+        assertEquals(0.0, recordedSeconds("it-legal", now.minusSeconds(5)), "a camera without basis records nothing");
+
+        // The legal camera next to it streams live (Annex B, SPS first); start and stop are audited.
+        assertTrue(camera("demo-pancratiusplein").at("/legal/permitted").asBoolean());
+        HttpResponse<byte[]> stream = karaf.download("/api/v1/cameras/demo-pancratiusplein/live?seconds=3"
+                + "&reason=IT");
+        assertEquals(200, stream.statusCode());
+        byte[] h264 = stream.body();
+        assertTrue(h264.length > 1000, "video arrived: " + h264.length + " bytes");
+        assertEquals(0, h264[0]);
+        assertEquals(0, h264[1]);
+        assertTrue((h264[h264[2] == 1 ? 3 : 4] & 0x1f) == 7, "the stream starts with the SPS");
+        Path file = work.resolve("live.h264");
+        Files.write(file, h264);
+        int frames = Ffprobe.decodedFrames(file);
+        assertTrue(frames >= 5, "ffprobe decodes the live stream: " + frames + " frames");
+
+        // Withdrawing the designation of a running camera stops it at once.
+        HttpResponse<String> valid = karaf.post("/api/v1/designations", designation.replace("NAME", "Markt")
+                .replace("FROM", now.minus(Duration.ofDays(1)).toString())
+                .replace("UNTIL", now.plus(Duration.ofDays(100)).toString()));
+        assertEquals(201, valid.statusCode(), valid.body());
+        assertEquals(200, karaf.put("/api/v1/cameras/it-legal", """
+                {"name": "Kermis", "driver": "demo", "location": {"lat": 50.888, "lon": 5.980},
+                 "designationId": "markt"}""").statusCode());
+        awaitStatus("it-legal", "ONLINE");
+        assertEquals(204, karaf.delete("/api/v1/designations/markt").statusCode());
+        awaitStatus("it-legal", "NOT_PERMITTED");
+        assertTrue(camera("it-legal").get("statusDetail").asText().contains("withdrawn"));
+
+        // A mobile camera starts and stops by itself with its deployment.
+        HttpResponse<String> mobile = karaf.post("/api/v1/cameras", """
+                {"id": "it-mobiel", "name": "Mobiel 1", "driver": "demo", "location": {"lat": 50.888, "lon": 5.98}}""");
+        assertEquals(201, mobile.statusCode(), mobile.body());
+        awaitStatus("it-mobiel", "NOT_PERMITTED");
+        Instant from = Instant.now().plusSeconds(3);
+        HttpResponse<String> deployed = karaf.post("/api/v1/deployments", """
+                {"cameraId": "it-mobiel", "designationId": "centrum-heerlen-demo", "name": "Kermis Pancratiusplein",
+                 "location": {"lat": 50.8882, "lon": 5.9801, "direction": 90}, "from": "%s", "until": "%s"}"""
+                .formatted(from, from.plusSeconds(20)));
+        assertEquals(201, deployed.statusCode(), deployed.body());
+        assertEquals(List.of("location"), fields(karaf.post("/api/v1/deployments", """
+                {"cameraId": "it-mobiel", "designationId": "centrum-heerlen-demo", "name": "Elders",
+                 "location": {"lat": 50.923, "lon": 5.9268}, "from": "%s", "until": "%s"}"""
+                .formatted(from.plusSeconds(60), from.plusSeconds(90)))));
+        awaitStatus("it-mobiel", "ONLINE");
+        assertTrue(camera("it-mobiel").at("/legal/reason").asText().contains("Kermis Pancratiusplein"));
+        assertTrue(karaf.shell("vms:deployment-list").output().contains("deployed"));
+        awaitStatus("it-mobiel", "NOT_PERMITTED");
+
+        List<String> actions = new ArrayList<>();
+        json(karaf.get("/api/v1/audit?limit=50", true)).forEach(e -> actions.add(e.get("action").asText() + " "
+                + e.get("subject").asText() + " " + e.get("origin").asText()));
+        assertTrue(actions.containsAll(List.of("legal.refusal it-legal REST 127.0.0.1",
+                "live.start demo-pancratiusplein REST 127.0.0.1", "live.stop demo-pancratiusplein REST 127.0.0.1",
+                "designation.withdraw markt REST 127.0.0.1", "deployment.add it-mobiel REST 127.0.0.1")),
+                actions.toString());
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-legal").statusCode());
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-mobiel").statusCode());
     }
 
     private Instant lastRangeEnd(String id, Instant from) {

@@ -30,6 +30,22 @@ public record Ffprobe(String codec, int width, int height, double seconds, Strin
                 Double.parseDouble(fields[1]), errors);
     }
 
+    /**
+     * How many frames ffprobe decodes in a file, also a raw elementary stream (its format told by the file name,
+     * e.g. {@code .h264}); throws when ffmpeg reports decoding errors.
+     */
+    public static int decodedFrames(Path file) throws IOException, InterruptedException {
+        TestData.skipUnless(Files.isExecutable(Path.of("/usr/bin/ffprobe")),
+                "Debian's ffmpeg/ffprobe absent: apt-get install ffmpeg (.ci/run does)");
+        String out = run("/usr/bin/ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0",
+                "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()).trim();
+        try {
+            return Integer.parseInt(out);
+        } catch (NumberFormatException e) {
+            throw new AssertionError("ffprobe cannot decode " + file + ": " + out);
+        }
+    }
+
     private static String run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,14 +17,23 @@ import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
+import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.media.StreamProfile;
 
 /** A camera as the API shows it. Read-only fields sent back by a client (a GET turned into a PUT) are ignored. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(value = { "status", "statusDetail", "statusSince", "streams", "device" }, allowGetters = true)
+@JsonIgnoreProperties(value = { "status", "statusDetail", "statusSince", "streams", "device", "legal" },
+        allowGetters = true)
 public record CameraJson(String id, String name, String driver, Map<String, Object> config, LocationJson location,
         String site, String designationId, String status, String statusDetail, Instant statusSince,
-        List<StreamJson> streams, DeviceInfo device) {
+        List<StreamJson> streams, DeviceInfo device, LegalJson legal) {
+
+    /** Whether the camera may be used now, and why (or why not). */
+    public record LegalJson(String designationId, boolean permitted, String reason) {
+        static LegalJson of(LegalStatus status) {
+            return status == null ? null : new LegalJson(status.designationId(), status.permitted(), status.reason());
+        }
+    }
 
     /** Coordinates in WGS84; boxed so that a missing one can be told from 0. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,14 +47,14 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
         }
     }
 
-    static CameraJson of(Camera camera, Optional<DriverDescription> driver) {
+    static CameraJson of(Camera camera, Optional<DriverDescription> driver, LegalStatus legal) {
         CameraDefinition d = camera.definition();
         Location l = d.location();
         return new CameraJson(d.id(), d.name(), d.driver(), maskSecrets(d.config(), driver),
                 new LocationJson(l.lat(), l.lon(), l.direction(), l.address()), d.site(), d.designationId(),
                 camera.status().status().name(), camera.status().detail(), camera.status().since(),
                 camera.streams().stream().map(StreamJson::of).toList(),
-                DeviceInfo.NONE.equals(camera.device()) ? null : camera.device());
+                DeviceInfo.NONE.equals(camera.device()) ? null : camera.device(), LegalJson.of(legal));
     }
 
     /**

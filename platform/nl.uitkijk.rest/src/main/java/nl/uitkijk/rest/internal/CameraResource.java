@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.BadRequestException;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -36,6 +38,8 @@ import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.LegalBasis;
+import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
@@ -67,6 +71,7 @@ public class CameraResource {
     private final RecordingPolicies policies;
     private final AuditLog auditLog;
     private final RetentionService retention;
+    private final LegalBasis legalBasis;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -75,8 +80,9 @@ public class CameraResource {
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
             @Reference RecordingPolicies policies, @Reference AuditLog auditLog,
-            @Reference RetentionService retention) {
+            @Reference RetentionService retention, @Reference LegalBasis legalBasis) {
         this.registry = registry;
+        this.legalBasis = legalBasis;
         this.retention = retention;
         this.auditLog = auditLog;
         this.media = media;
@@ -152,7 +158,7 @@ public class CameraResource {
     public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
             throws CameraException, IOException {
-        existing(id);
+        Camera camera = existing(id);
         if (from == null || to == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem(from == null ? "from" : "to",
                     "is required for an export (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
@@ -162,6 +168,10 @@ public class CameraResource {
                     "is required for an export: why the footage leaves the system (recorded in the audit log)")));
         }
         TimeRange range = Period.parse(from, to);
+        LegalStatus legal = legalBasis.status(camera.definition(), Instant.now());
+        if (!legal.permitted()) {
+            return refused(AuditActions.EXPORT, legal, id, reason, security, http);
+        }
         java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
         try {
             ExportResult result;
@@ -193,6 +203,52 @@ public class CameraResource {
         }
     }
 
+    /**
+     * Live view of the camera's main stream as it arrives, H.264 Annex B (no container, nothing transcoded: plays
+     * with {@code ffplay -f h264 URL}, hands over to a control room's tools). Only while the camera's legal basis
+     * permits live view (designation in force, inside a live-view window): otherwise 403 with the reason. The
+     * stream ends when the window closes or the basis goes, after {@code seconds} when given, or when the client
+     * leaves. Start and stop are audit entries.
+     */
+    @GET
+    @Path("{id}/live")
+    @Produces({ "video/h264", MediaType.APPLICATION_JSON })
+    public Response live(@PathParam("id") String id, @QueryParam("seconds") Integer seconds,
+            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
+            throws UnknownCameraException {
+        Camera camera = existing(id);
+        LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());
+        if (!legal.permitted()) {
+            return refused(AuditActions.LIVE_START, legal, id, reason, security, http);
+        }
+        if (seconds != null && seconds <= 0) {
+            throw new BadRequestException(ErrorBody.response(Response.Status.BAD_REQUEST, "invalid",
+                    "seconds: must be positive"));
+        }
+        Audit audit = new Audit(auditLog, security, http);
+        LiveStream stream = new LiveStream(media, id, MAIN, seconds == null ? null : Duration.ofSeconds(seconds),
+                () -> registry.camera(id).map(c -> legalBasis.liveView(c.definition(), Instant.now()))
+                        .orElse(new LegalStatus(null, false, "the camera was removed")));
+        audit.record(AuditActions.LIVE_START, id, reason == null ? "" : reason, legal.reason());
+        StreamingOutput body = out -> {
+            String end = stream.writeTo(out);
+            audit.record(AuditActions.LIVE_STOP, id, reason == null ? "" : reason, end);
+        };
+        return Response.ok(body, "video/h264").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /** 403 naming the legal reason; the attempt itself is an audit entry. */
+    private Response refused(String action, LegalStatus legal, String id, String reason, SecurityContext security,
+            HttpServletRequest http) {
+        new Audit(auditLog, security, http).record(AuditActions.LEGAL_REFUSAL, id, reason == null ? "" : reason,
+                action + " refused: " + legal.reason());
+        return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
+    }
+
+    private CameraJson json(Camera camera, List<DriverDescription> drivers) {
+        return CameraJson.of(camera, driver(drivers, camera), legalBasis.status(camera.definition(), Instant.now()));
+    }
+
     /** The camera, or 404 through {@link UnknownCameraException}. */
     private Camera existing(String id) throws UnknownCameraException {
         return registry.camera(id).orElseThrow(() -> new UnknownCameraException(id));
@@ -217,14 +273,14 @@ public class CameraResource {
     @GET
     public List<CameraJson> list() {
         List<DriverDescription> drivers = registry.drivers();
-        return registry.cameras().stream().map(camera -> CameraJson.of(camera, driver(drivers, camera))).toList();
+        return registry.cameras().stream().map(camera -> json(camera, drivers)).toList();
     }
 
     @GET
     @Path("{id}")
     public CameraJson get(@PathParam("id") String id) throws UnknownCameraException {
         Camera camera = existing(id);
-        return CameraJson.of(camera, driver(registry.drivers(), camera));
+        return json(camera, registry.drivers());
     }
 
     @POST
@@ -234,7 +290,7 @@ public class CameraResource {
         Camera added = registry.add(required(body).toDefinition(null));
         new Audit(auditLog, security, http).record(AuditActions.CAMERA_ADD, added.id(), "", describe(added));
         URI location = UriBuilder.fromResource(CameraResource.class).path(added.id()).build();
-        return Response.created(location).entity(CameraJson.of(added, driver(registry.drivers(), added))).build();
+        return Response.created(location).entity(json(added, registry.drivers())).build();
     }
 
     @PUT
@@ -247,7 +303,7 @@ public class CameraResource {
         }
         Camera updated = registry.update(required(body).toDefinition(id));
         new Audit(auditLog, security, http).record(AuditActions.CAMERA_CHANGE, id, "", describe(updated));
-        return CameraJson.of(updated, driver(registry.drivers(), updated));
+        return json(updated, registry.drivers());
     }
 
     @DELETE

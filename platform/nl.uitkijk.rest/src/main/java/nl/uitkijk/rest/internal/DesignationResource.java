@@ -2,6 +2,7 @@ package nl.uitkijk.rest.internal;
 
 import java.net.URI;
 import java.util.List;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -55,8 +56,9 @@ public class DesignationResource {
     /** 201 with the stored designation and its assigned id. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(DesignationJson body, @Context SecurityContext security) throws InvalidCameraException {
-        Designation added = designations.add(required(body).toDesignation(), user(security));
+    public Response add(DesignationJson body, @Context SecurityContext security, @Context HttpServletRequest http)
+            throws InvalidCameraException {
+        Designation added = designations.add(required(body).toDesignation(), user(security), Audit.origin(http));
         URI location = UriBuilder.fromResource(DesignationResource.class).path(added.id()).build();
         return Response.created(location).entity(DesignationJson.of(added)).build();
     }
@@ -65,16 +67,18 @@ public class DesignationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public DesignationJson update(@PathParam("id") String id, DesignationJson body,
-            @Context SecurityContext security) throws InvalidCameraException {
+            @Context SecurityContext security, @Context HttpServletRequest http) throws InvalidCameraException {
         find(id);
-        return DesignationJson.of(designations.update(id, required(body).toDesignation(), user(security)));
+        return DesignationJson.of(designations.update(id, required(body).toDesignation(), user(security),
+                Audit.origin(http)));
     }
 
-    /** Withdraws the designation. */
+    /** Withdraws the designation; the cameras bound to it stop. */
     @DELETE
     @Path("{id}")
-    public Response withdraw(@PathParam("id") String id, @Context SecurityContext security) {
-        if (!designations.withdraw(id, user(security))) {
+    public Response withdraw(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        if (!designations.withdraw(id, user(security), Audit.origin(http))) {
             throw notFound(id);
         }
         return Response.noContent().build();

@@ -74,14 +74,14 @@ class CameraJsonTest {
                 new Location(50, 5, null, null), null, null), StatusInfo.online(), List.of(), null);
         DriverDescription rtsp = new DriverDescription("rtsp", "RTSP", "", List.of(
                 new ConfigParameter("pin", ConfigParameter.Type.PASSWORD, false, "PIN", "", null)));
-        Map<String, Object> byDriver = CameraJson.of(camera, Optional.of(rtsp)).config();
+        Map<String, Object> byDriver = CameraJson.of(camera, Optional.of(rtsp), null).config();
         assertEquals(ConfigParameter.SECRET_MASK, byDriver.get("pin"));
         assertEquals("geheim", byDriver.get("password"), "the driver says what is secret when it is installed");
-        Map<String, Object> byName = CameraJson.of(camera, Optional.empty()).config();
+        Map<String, Object> byName = CameraJson.of(camera, Optional.empty(), null).config();
         assertEquals(ConfigParameter.SECRET_MASK, byName.get("password"));
         assertEquals("rtsp://127.0.0.1/a", byName.get("url"));
-        String written = json.writeValueAsString(CameraJson.of(camera, Optional.empty()));
+        String written = json.writeValueAsString(CameraJson.of(camera, Optional.empty(), null));
         assertTrue(!written.contains("geheim") && written.contains("\"status\":\"ONLINE\""), written);
-        assertNull(CameraJson.of(camera, Optional.empty()).device());
+        assertNull(CameraJson.of(camera, Optional.empty(), null).device());
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
-            CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class);
+            CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class,
+            DeploymentResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -23,8 +23,8 @@ public class DesignationWithdrawCommand implements Action {
 
     @Override
     public Object execute() {
-        if (designations.withdraw(id, String.valueOf(session.get("USER")))) {
-            System.out.println("Designation " + id + " withdrawn");
+        if (designations.withdraw(id, String.valueOf(session.get("USER")), "console")) {
+            System.out.println("Designation " + id + " withdrawn; the cameras bound to it stop");
         } else {
             System.out.println("Error: no designation '" + id + "'");
         }

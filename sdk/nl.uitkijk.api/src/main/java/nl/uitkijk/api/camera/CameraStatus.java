@@ -9,5 +9,12 @@ public enum CameraStatus {
     /** The camera cannot be used; the detail says why in words an operator understands. */
     OFFLINE,
     /** The camera's driver bundle is not installed; the camera comes back by itself when it is. */
-    DRIVER_MISSING
+    DRIVER_MISSING,
+    /**
+     * No legal basis covers the camera now (no designation in force, outside its area, or a mobile camera that is
+     * not deployed): the platform keeps it stopped; the detail gives the reason.
+     *
+     * @since 1.3
+     */
+    NOT_PERMITTED
 }

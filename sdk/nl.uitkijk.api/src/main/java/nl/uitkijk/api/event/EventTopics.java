@@ -25,7 +25,29 @@ public final class EventTopics {
      */
     public static final String CAMERA_EVENT = "uitkijk/camera/EVENT";
 
+    /**
+     * A designation was registered, changed or withdrawn; properties {@link #DESIGNATION_ID}.
+     *
+     * @since 1.2
+     */
+    public static final String DESIGNATION_CHANGED = "uitkijk/governance/DESIGNATION_CHANGED";
+    /**
+     * A mobile camera's deployment was planned or cancelled; properties {@link #CAMERA_ID}.
+     *
+     * @since 1.2
+     */
+    public static final String DEPLOYMENT_CHANGED = "uitkijk/governance/DEPLOYMENT_CHANGED";
+    /**
+     * A designation ends in 30 or 7 days or is due for evaluation; properties {@link #DESIGNATION_ID},
+     * {@link #TYPE} ({@code END_IN_30_DAYS}, {@code END_IN_7_DAYS}, {@code EVALUATION_DUE}), {@link #DETAIL}.
+     *
+     * @since 1.2
+     */
+    public static final String DESIGNATION_WARNING = "uitkijk/governance/DESIGNATION_WARNING";
+
     public static final String CAMERA_ID = "cameraId";
+    /** @since 1.2 */
+    public static final String DESIGNATION_ID = "designationId";
     public static final String STATUS = "status";
     public static final String DETAIL = "detail";
     public static final String TYPE = "type";

@@ -18,6 +18,14 @@ public final class AuditActions {
     public static final String DESIGNATION_WITHDRAW = "designation.withdraw";
     public static final String LIVE_START = "live.start";
     public static final String LIVE_STOP = "live.stop";
+    /** @since 1.3 */
+    public static final String DEPLOYMENT_ADD = "deployment.add";
+    /** @since 1.3 */
+    public static final String DEPLOYMENT_CANCEL = "deployment.cancel";
+    /** A live view or export was refused for want of a legal basis. @since 1.3 */
+    public static final String LEGAL_REFUSAL = "legal.refusal";
+    /** The DPIA inventory was exported. @since 1.3 */
+    public static final String DPIA_EXPORT = "dpia.export";
     public static final String PLAYBACK = "playback";
     public static final String PTZ = "ptz";
 

@@ -21,11 +21,20 @@ public interface Designations {
      *                                or decision reference, an open or self-intersecting area, an end before the
      *                                start
      */
-    Designation add(Designation designation, String user) throws InvalidCameraException;
+    Designation add(Designation designation, String user, String origin) throws InvalidCameraException;
 
-    /** Replaces a designation's content; its id stays. */
-    Designation update(String id, Designation designation, String user) throws InvalidCameraException;
+    /**
+     * Replaces a designation's content; its id stays.
+     *
+     * @param origin where the change came from, for the audit log (e.g. "REST 10.0.0.5", "console")
+     */
+    Designation update(String id, Designation designation, String user, String origin) throws InvalidCameraException;
 
-    /** Withdraws a designation. @return whether it existed */
-    boolean withdraw(String id, String user);
+    /** Withdraws a designation: the cameras bound to it stop. @return whether it existed */
+    boolean withdraw(String id, String user, String origin);
+
+    /** As {@link #add(Designation, String, String)} without an origin. */
+    default Designation add(Designation designation, String user) throws InvalidCameraException {
+        return add(designation, user, "");
+    }
 }

@@ -16,11 +16,14 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.CameraSession;
+import nl.uitkijk.api.camera.CameraStatus;
+import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.camera.ConfigParameter;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
@@ -28,6 +31,8 @@ import nl.uitkijk.api.camera.DuplicateCameraException;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.event.EventTopics;
+import nl.uitkijk.api.governance.LegalBasis;
+import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,6 +43,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -48,10 +55,16 @@ import org.slf4j.LoggerFactory;
  * The camera registry: definitions persisted in the database, one {@link CameraRuntime} per camera, drivers taken
  * from the service registry as they come and go. A camera whose driver leaves becomes {@code DRIVER_MISSING} and
  * starts again by itself when a driver with that id returns; the registry itself is never restarted for it.
+ * <p>
+ * A camera runs only while its legal basis permits it ({@link LegalBasis}): it is checked at every start, whenever
+ * a designation or deployment changes, and periodically (periods end, deployments begin); a camera that is not
+ * permitted is stopped and shows {@code NOT_PERMITTED} with the reason.
  */
-@Component(service = { CameraRegistry.class, CameraSessions.class }, immediate = true, configurationPid = "nl.uitkijk.cameras")
+@Component(service = { CameraRegistry.class, CameraSessions.class, EventHandler.class }, immediate = true,
+        configurationPid = "nl.uitkijk.cameras", property = { EventConstants.EVENT_TOPIC + "="
+                + EventTopics.DESIGNATION_CHANGED, EventConstants.EVENT_TOPIC + "=" + EventTopics.DEPLOYMENT_CHANGED })
 @Designate(ocd = CameraRegistryImpl.Configuration.class)
-public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
+public class CameraRegistryImpl implements CameraRegistry, CameraSessions, EventHandler {
 
     @ObjectClassDefinition(name = "Uitkijk cameras", description = "Camera registry of the platform.")
     public @interface Configuration {
@@ -61,11 +74,16 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
 
         @AttributeDefinition(name = "Session threads", description = "Threads shared by the camera sessions.")
         int sessionThreads() default 4;
+
+        @AttributeDefinition(name = "Legal check interval", description = "Seconds between checks of every "
+                + "camera's legal basis (designation periods, mobile deployments starting and ending).")
+        int legalCheckSeconds() default 15;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraRegistryImpl.class);
 
     private final CameraRepository repository;
+    private final LegalBasis legalBasis;
     private final Map<String, CameraDriver> drivers = new ConcurrentHashMap<>();
     private final Map<String, CameraRuntime> runtimes = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
@@ -76,10 +94,13 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
     private volatile BiFunction<String, String, Optional<Instant>> streamActivity;
+    private volatile Consumer<String> sessionListener;
 
     @Activate
-    public CameraRegistryImpl(@Reference Database database, Configuration configuration) {
+    public CameraRegistryImpl(@Reference Database database, @Reference LegalBasis legalBasis,
+            Configuration configuration) {
         this.repository = new CameraRepository(database);
+        this.legalBasis = legalBasis;
         this.scheduler = newScheduler(Math.max(1, configuration.sessionThreads()));
         if (database.createdNow()) {
             provision(resolveProvisioningFile(configuration.provisioningFile()));
@@ -90,12 +111,14 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
                 for (CameraDefinition definition : repository.findAll()) {
                     CameraRuntime runtime = newRuntime(definition);
                     runtimes.put(definition.id(), runtime);
-                    startIfDriverPresent(runtime);
+                    startIfAllowed(runtime);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("camera registry cannot be read: " + e.getMessage(), e);
             }
         }
+        long period = Math.max(1, configuration.legalCheckSeconds());
+        scheduler.scheduleWithFixedDelay(this::checkLegalBasis, period, period, TimeUnit.SECONDS);
         LOG.info("Camera registry active: {} cameras, drivers {}", runtimes.size(), drivers.keySet());
     }
 
@@ -121,7 +144,7 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
             LOG.info("Camera driver '{}' installed", id);
             if (active) {
                 runtimes.values().stream().filter(r -> r.definition().driver().equals(id))
-                        .forEach(this::startIfDriverPresent);
+                        .forEach(this::startIfAllowed);
             }
         }
     }
@@ -172,7 +195,7 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
             }
             CameraRuntime runtime = newRuntime(definition);
             runtimes.put(definition.id(), runtime);
-            startIfDriverPresent(runtime);
+            startIfAllowed(runtime);
             LOG.info("Camera '{}' added (driver '{}')", definition.id(), definition.driver());
             post(EventTopics.CAMERA_ADDED, runtime.snapshot());
             return runtime.snapshot();
@@ -193,8 +216,8 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
             }
             if (!runtime.redefine(definition)) {
                 runtime.stop(CameraRuntime.driverMissing(definition.driver()));
-                startIfDriverPresent(runtime);
             }
+            startIfAllowed(runtime);
             LOG.info("Camera '{}' updated", definition.id());
             post(EventTopics.CAMERA_UPDATED, runtime.snapshot());
             return runtime.snapshot();
@@ -221,10 +244,34 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
         return Optional.ofNullable(runtimes.get(id)).map(CameraRuntime::session);
     }
 
+    @Override
+    public void handleEvent(Event event) {
+        scheduler.execute(this::checkLegalBasis);
+    }
+
+    /** Stops the cameras that lost their legal basis and starts those that gained it. */
+    void checkLegalBasis() {
+        synchronized (lifecycle) {
+            if (!active) {
+                return;
+            }
+            for (CameraRuntime runtime : runtimes.values()) {
+                try {
+                    startIfAllowed(runtime);
+                } catch (RuntimeException e) {
+                    LOG.warn("The legal basis of camera '{}' cannot be checked", runtime.definition().id(), e);
+                }
+            }
+        }
+    }
+
     private void check(CameraDefinition definition, boolean requireDriver) throws InvalidCameraException {
         CameraDriver driver = definition.driver() == null ? null : drivers.get(definition.driver());
-        List<ConfigProblem> problems = CameraValidator.validate(definition, driver, requireDriver,
-                drivers.keySet().stream().sorted().toList());
+        List<ConfigProblem> problems = new ArrayList<>(CameraValidator.validate(definition, driver, requireDriver,
+                drivers.keySet().stream().sorted().toList()));
+        if (problems.isEmpty()) {
+            problems.addAll(legalBasis.check(definition));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidCameraException(problems);
         }
@@ -272,7 +319,7 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
 
     private CameraRuntime newRuntime(CameraDefinition definition) {
         return new CameraRuntime(definition, scheduler, camera -> post(EventTopics.CAMERA_STATUS, camera),
-                this::lastPacket);
+                this::lastPacket, this::sessionChanged);
     }
 
     @Override
@@ -280,15 +327,41 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions {
         streamActivity = source;
     }
 
+    @Override
+    public void sessionChanges(Consumer<String> listener) {
+        sessionListener = listener;
+    }
+
+    private void sessionChanged(String cameraId) {
+        Consumer<String> listener = sessionListener;
+        if (listener != null) {
+            listener.accept(cameraId);
+        }
+    }
+
     private Optional<Instant> lastPacket(String cameraId, String profile) {
         BiFunction<String, String, Optional<Instant>> source = streamActivity;
         return source == null ? Optional.empty() : source.apply(cameraId, profile);
     }
 
-    private void startIfDriverPresent(CameraRuntime runtime) {
+    /** Starts the camera when its legal basis permits and its driver is there; stops it when not permitted. */
+    private void startIfAllowed(CameraRuntime runtime) {
+        LegalStatus legal = legalBasis.status(runtime.definition(), Instant.now());
+        if (!legal.permitted()) {
+            StatusInfo refused = new StatusInfo(CameraStatus.NOT_PERMITTED, legal.reason(), null);
+            if (runtime.running() || !refused.sameAs(runtime.status())) {
+                if (runtime.running()) {
+                    LOG.info("Camera '{}' stopped: not permitted ({})", runtime.definition().id(), legal.reason());
+                }
+                runtime.stop(refused);
+            }
+            return;
+        }
         CameraDriver driver = drivers.get(runtime.definition().driver());
         if (driver != null && !runtime.running()) {
             runtime.start(driver);
+        } else if (driver == null && runtime.status().status() == CameraStatus.NOT_PERMITTED) {
+            runtime.stop(CameraRuntime.driverMissing(runtime.definition().driver()));
         }
     }
 

@@ -31,6 +31,7 @@ final class CameraRuntime {
     private final ScheduledExecutorService scheduler;
     private final Consumer<Camera> statusListener;
     private final BiFunction<String, String, Optional<Instant>> lastPacket;
+    private final Consumer<String> sessionChanged;
     /** Guards status changes apart from the lifecycle lock, so a driver thread never waits on a stopping session. */
     private final Object statusLock = new Object();
 
@@ -41,10 +42,14 @@ final class CameraRuntime {
     private SessionContext context;
     private CameraSession session;
 
-    /** @param lastPacket when the media hub last received a packet of (camera, stream) */
+    /**
+     * @param lastPacket when the media hub last received a packet of (camera, stream)
+     * @param sessionChanged told the camera id after a session started or stopped
+     */
     CameraRuntime(CameraDefinition definition, ScheduledExecutorService scheduler, Consumer<Camera> statusListener,
-            BiFunction<String, String, Optional<Instant>> lastPacket) {
+            BiFunction<String, String, Optional<Instant>> lastPacket, Consumer<String> sessionChanged) {
         this.definition = definition;
+        this.sessionChanged = sessionChanged;
         this.lastPacket = lastPacket;
         this.scheduler = scheduler;
         this.statusListener = statusListener;
@@ -57,6 +62,10 @@ final class CameraRuntime {
 
     CameraDefinition definition() {
         return definition;
+    }
+
+    StatusInfo status() {
+        return status;
     }
 
     synchronized boolean running() {
@@ -82,6 +91,7 @@ final class CameraRuntime {
             session = null;
             update(StatusInfo.offline("driver error: " + e), List.of(), DeviceInfo.NONE);
         }
+        sessionChanged.accept(definition.id());
     }
 
     /**
@@ -102,6 +112,7 @@ final class CameraRuntime {
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Driver '{}' failed to stop camera '{}'", definition.driver(), definition.id(), e);
             }
+            sessionChanged.accept(definition.id());
         }
         if (after != null) {
             update(after, List.of(), DeviceInfo.NONE);

@@ -3,6 +3,7 @@ package nl.uitkijk.core.internal.camera;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraSession;
 
@@ -22,5 +23,14 @@ public interface CameraSessions {
      * @param source (camera id, stream) → time of the last packet; {@code null} when the hub goes away
      */
     default void streamActivity(BiFunction<String, String, Optional<Instant>> source) {
+    }
+
+    /**
+     * Where the media hub learns that a camera's session started or stopped (a stopped camera's open stream must
+     * be dropped at once).
+     *
+     * @param listener called with the camera id; {@code null} when the hub goes away
+     */
+    default void sessionChanges(Consumer<String> listener) {
     }
 }

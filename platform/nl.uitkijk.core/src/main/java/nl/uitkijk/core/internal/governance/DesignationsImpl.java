@@ -3,6 +3,7 @@ package nl.uitkijk.core.internal.governance;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.Designation;
@@ -28,12 +30,31 @@ import nl.uitkijk.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The designation register in the platform database; every change is an audit entry. */
-@Component(service = Designations.class)
+/**
+ * The designation register in the platform database; every change is an audit entry and an event (cameras bound to
+ * it are re-evaluated at once).
+ */
+@Component(service = Designations.class, configurationPid = "nl.uitkijk.designations")
+@Designate(ocd = DesignationsImpl.Configuration.class)
 public class DesignationsImpl implements Designations {
+
+    @ObjectClassDefinition(name = "Uitkijk designations", description = "Register of designations (art. 151c).")
+    public @interface Configuration {
+        @AttributeDefinition(name = "Provisioning file", description = "JSON list of designations imported once, "
+                + "when the database is created; empty means ${karaf.etc}/uitkijk-designations.json.")
+        String provisioningFile() default "";
+    }
 
     private static final String COLUMNS = "id, name, decision_reference, decision_date, purpose, area, valid_from_us, "
             + "valid_until_us, live_view_windows, evaluation_date, signage";
@@ -43,10 +64,33 @@ public class DesignationsImpl implements Designations {
     private final AuditLog audit;
     private final ObjectMapper json = new ObjectMapper();
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
+
     @Activate
-    public DesignationsImpl(@Reference Database database, @Reference AuditLog audit) {
+    public DesignationsImpl(@Reference Database database, @Reference AuditLog audit, Configuration configuration) {
         this.database = database;
         this.audit = audit;
+        if (database.createdNow()) {
+            provision(configuration.provisioningFile() == null || configuration.provisioningFile().isBlank()
+                    ? Path.of(System.getProperty("karaf.etc", "etc"), "uitkijk-designations.json")
+                    : Path.of(configuration.provisioningFile()));
+        }
+    }
+
+    private void provision(Path file) {
+        try {
+            for (Designation designation : DesignationFile.read(file)) {
+                try {
+                    add(designation, AuditLog.SYSTEM, "provisioning " + file.getFileName());
+                } catch (InvalidCameraException e) {
+                    LOG.error("Provisioned designation '{}' skipped: {}", designation.name(), e.getMessage());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("Provisioning file {} is not valid and was not imported: {}", file, e.getMessage());
+        }
     }
 
     @Override
@@ -60,19 +104,21 @@ public class DesignationsImpl implements Designations {
     }
 
     @Override
-    public synchronized Designation add(Designation designation, String user) throws InvalidCameraException {
+    public synchronized Designation add(Designation designation, String user, String origin)
+            throws InvalidCameraException {
         validate(designation);
         String id = freeId(slug(designation.name()));
         write("INSERT INTO designation (name, decision_reference, decision_date, purpose, area, valid_from_us, "
                 + "valid_until_us, live_view_windows, evaluation_date, signage, updated_us, id) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", designation, id);
         LOG.info("Designation '{}' ({}) registered by {}", id, designation.decisionReference(), user);
-        audit.record(actor(user), AuditActions.DESIGNATION_ADD, id, "", "", summary(designation));
+        audit.record(actor(user), AuditActions.DESIGNATION_ADD, id, origin, "", summary(designation));
+        changed(id);
         return designation(id).orElseThrow();
     }
 
     @Override
-    public synchronized Designation update(String id, Designation designation, String user)
+    public synchronized Designation update(String id, Designation designation, String user, String origin)
             throws InvalidCameraException {
         validate(designation);
         if (designation(id).isEmpty()) {
@@ -83,12 +129,13 @@ public class DesignationsImpl implements Designations {
                 + "valid_from_us = ?, valid_until_us = ?, live_view_windows = ?, evaluation_date = ?, signage = ?, "
                 + "updated_us = ? WHERE id = ?", designation, id);
         LOG.info("Designation '{}' changed by {}", id, user);
-        audit.record(actor(user), AuditActions.DESIGNATION_CHANGE, id, "", "", summary(designation));
+        audit.record(actor(user), AuditActions.DESIGNATION_CHANGE, id, origin, "", summary(designation));
+        changed(id);
         return designation(id).orElseThrow();
     }
 
     @Override
-    public synchronized boolean withdraw(String id, String user) {
+    public synchronized boolean withdraw(String id, String user, String origin) {
         int removed;
         try (Connection c = database.connection();
                 PreparedStatement s = c.prepareStatement("DELETE FROM designation WHERE id = ?")) {
@@ -99,9 +146,17 @@ public class DesignationsImpl implements Designations {
         }
         if (removed > 0) {
             LOG.info("Designation '{}' withdrawn by {}", id, user);
-            audit.record(actor(user), AuditActions.DESIGNATION_WITHDRAW, id, "", "", "");
+            audit.record(actor(user), AuditActions.DESIGNATION_WITHDRAW, id, origin, "", "");
+            changed(id);
         }
         return removed > 0;
+    }
+
+    private void changed(String id) {
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            events.postEvent(new Event(EventTopics.DESIGNATION_CHANGED, Map.of(EventTopics.DESIGNATION_ID, id)));
+        }
     }
 
     private static void validate(Designation designation) throws InvalidCameraException {

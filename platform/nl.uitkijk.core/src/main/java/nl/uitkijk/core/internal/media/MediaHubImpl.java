@@ -76,6 +76,15 @@ public class MediaHubImpl implements MediaHub {
         flusher.scheduleWithFixedDelay(() -> ingests.values().forEach(StreamIngest::flushStale), period, period,
                 TimeUnit.NANOSECONDS);
         sessions.streamActivity(this::lastPacket);
+        sessions.sessionChanges(this::sessionChanged);
+    }
+
+    /** A camera whose session stopped must not go on streaming through a connection opened before. */
+    private void sessionChanged(String cameraId) {
+        if (sessions.session(cameraId).isEmpty()) {
+            ingests.values().stream().filter(ingest -> ingest.cameraId().equals(cameraId))
+                    .forEach(StreamIngest::disconnect);
+        }
     }
 
     private Optional<Instant> lastPacket(String cameraId, String profile) {
@@ -85,6 +94,7 @@ public class MediaHubImpl implements MediaHub {
     @Deactivate
     public void deactivate() {
         sessions.streamActivity(null);
+        sessions.sessionChanges(null);
         flusher.shutdownNow();
         ingests.values().forEach(StreamIngest::stop);
         ingests.clear();

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraSession;
@@ -63,6 +64,7 @@ final class StreamIngest {
     private volatile Instant lastPacket;
     private volatile String lastError = "";
     private volatile boolean running;
+    private volatile boolean dropRequested;
     /** The open RTSP connection, closed by {@link #stop()} to end a read that waits for the camera. */
     private volatile Closeable activeConnection;
     /** Set once the camera turned out to send what only FFmpeg reads; cleared by nothing (a new ingest retries). */
@@ -75,6 +77,10 @@ final class StreamIngest {
         this.profile = profile;
         this.sessions = sessions;
         this.dispatch = dispatch;
+    }
+
+    String cameraId() {
+        return cameraId;
     }
 
     synchronized void start() {
@@ -113,6 +119,27 @@ final class StreamIngest {
         }
         subscribers.forEach(subscriber -> subscriber.end("stream closed"));
         subscribers.clear();
+    }
+
+    /**
+     * Drops the current connection because the camera's session stopped (removed, driver gone, not permitted): no
+     * packet of a stopped camera may reach a recorder or viewer. The ingest keeps trying and reconnects once a
+     * session runs again; subscribers stay.
+     */
+    void disconnect() {
+        dropRequested = true;
+        Closeable connection = activeConnection;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (IOException e) {
+                LOG.debug("Closing the connection of camera '{}' failed", cameraId, e);
+            }
+        }
+        CountDownLatch latch = sourceEnded.get();
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     Subscriber add(MediaSink sink, Delivery delivery) {
@@ -177,6 +204,8 @@ final class StreamIngest {
     }
 
     private void connectOnce() throws StreamException {
+        dropRequested = false;
+        BooleanSupplier reading = () -> running && !dropRequested;
         CameraSession session = sessions.session(cameraId).orElseThrow(() -> new StreamException(
                 "the camera has no running driver session (" + sessions.camera(cameraId)
                         .map(c -> c.status().status() + " " + c.status().detail()).orElse("removed") + ")"));
@@ -189,7 +218,7 @@ final class StreamIngest {
                 "the camera reports no URI for stream '" + profile + "' yet"));
         if ("rtsp".equalsIgnoreCase(uri.getScheme()) && !ffmpegOnly) {
             try {
-                RtspPacketReader.read(uri, TIMEOUT_SECONDS, () -> running, fanOut, () -> connected = true,
+                RtspPacketReader.read(uri, TIMEOUT_SECONDS, reading, fanOut, () -> connected = true,
                         connection -> activeConnection = connection, reactor);
                 return;
             } catch (RtspException e) {
@@ -202,7 +231,7 @@ final class StreamIngest {
                 activeConnection = null;
             }
         }
-        FfmpegPacketReader.read(uri, TIMEOUT_SECONDS, () -> running, fanOut, () -> connected = true);
+        FfmpegPacketReader.read(uri, TIMEOUT_SECONDS, reading, fanOut, () -> connected = true);
     }
 
     private Optional<URI> reportedUri() {
@@ -234,7 +263,9 @@ final class StreamIngest {
             }
         });
         try {
-            ended.await();
+            if (!dropRequested) {
+                ended.await();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -34,11 +34,12 @@ class CameraRegistryImplTest {
     private DerbyDatabase database;
     private CameraRegistryImpl registry;
     private final FakeDriver fake = new FakeDriver("fake");
+    private final SwitchableLegalBasis legal = new SwitchableLegalBasis();
 
     @BeforeEach
     void activate() {
         database = new DerbyDatabase(folder.resolve("db"));
-        registry = new CameraRegistryImpl(database, configuration(folder.resolve("none.json")));
+        registry = new CameraRegistryImpl(database, legal, configuration(folder.resolve("none.json")));
     }
 
     @AfterEach
@@ -63,6 +64,11 @@ class CameraRegistryImplTest {
             public int sessionThreads() {
                 return 1;
             }
+
+            @Override
+            public int legalCheckSeconds() {
+                return 3600;
+            }
         };
     }
 
@@ -73,6 +79,29 @@ class CameraRegistryImplTest {
     private static CameraDefinition camera(String id, String driver) {
         return new CameraDefinition(id, "Camera " + id, driver, Map.of("url", "rtsp://127.0.0.1/x"), HEERLEN,
                 "centrum", null);
+    }
+
+    @Test
+    void aCameraWithoutLegalBasisIsStoppedWithTheReasonAndStartsAgainWhenPermitted() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        legal.refuse("c1", "designation 'Centrum' (2026/1) ended on 2026-11-28 00:00");
+        registry.add(camera("c1", "fake"));
+        Camera refused = registry.camera("c1").orElseThrow();
+        assertEquals(CameraStatus.NOT_PERMITTED, refused.status().status());
+        assertEquals("designation 'Centrum' (2026/1) ended on 2026-11-28 00:00", refused.status().detail());
+        assertEquals(0, fake.started.get());
+        assertTrue(registry.session("c1").isEmpty(), "no session, so no stream, no recording, no live view");
+
+        legal.permit("c1");
+        registry.checkLegalBasis();
+        assertEquals(CameraStatus.ONLINE, registry.camera("c1").orElseThrow().status().status());
+        assertEquals(1, fake.started.get());
+
+        legal.refuse("c1", "designation 'Centrum' withdrawn");
+        registry.checkLegalBasis();
+        assertEquals(CameraStatus.NOT_PERMITTED, registry.camera("c1").orElseThrow().status().status());
+        assertEquals(1, fake.stopped.get());
+        assertTrue(registry.session("c1").isEmpty());
     }
 
     @Test
@@ -107,7 +136,7 @@ class CameraRegistryImplTest {
         registry.bindDriver(fake, props("fake"));
         registry.add(camera("c1", "fake"));
         registry.deactivate();
-        registry = new CameraRegistryImpl(database, configuration(folder.resolve("none.json")));
+        registry = new CameraRegistryImpl(database, legal, configuration(folder.resolve("none.json")));
         assertEquals(CameraStatus.DRIVER_MISSING, registry.camera("c1").orElseThrow().status().status());
         registry.bindDriver(fake, props("fake"));
         assertEquals(CameraStatus.ONLINE, registry.camera("c1").orElseThrow().status().status());
@@ -193,7 +222,7 @@ class CameraRegistryImplTest {
                   "location": {"lat": 0, "lon": 0}, "site": null, "designationId": null}]
                 """);
         database = new DerbyDatabase(folder.resolve("fresh"));
-        registry = new CameraRegistryImpl(database, configuration(file));
+        registry = new CameraRegistryImpl(database, legal, configuration(file));
         assertEquals(List.of("demo-1"), registry.cameras().stream().map(Camera::id).toList());
         assertEquals(CameraStatus.DRIVER_MISSING, registry.camera("demo-1").orElseThrow().status().status());
 
@@ -201,7 +230,7 @@ class CameraRegistryImplTest {
         registry.deactivate();
         database.close();
         database = new DerbyDatabase(folder.resolve("fresh"));
-        registry = new CameraRegistryImpl(database, configuration(file));
+        registry = new CameraRegistryImpl(database, legal, configuration(file));
         assertTrue(registry.cameras().isEmpty(), "not imported again into an existing database");
     }
 }

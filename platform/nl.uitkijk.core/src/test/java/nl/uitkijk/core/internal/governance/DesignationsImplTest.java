@@ -41,7 +41,21 @@ class DesignationsImplTest {
     void open() throws Exception {
         database = new DerbyDatabase(folder.resolve("db"));
         audit = new AuditLogImpl(database);
-        designations = new DesignationsImpl(database, audit);
+        designations = new DesignationsImpl(database, audit, configuration(folder.resolve("none.json")));
+    }
+
+    static DesignationsImpl.Configuration configuration(Path provisioning) {
+        return new DesignationsImpl.Configuration() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return DesignationsImpl.Configuration.class;
+            }
+
+            @Override
+            public String provisioningFile() {
+                return provisioning.toString();
+            }
+        };
     }
 
     @AfterEach
@@ -67,10 +81,10 @@ class DesignationsImplTest {
         assertEquals("centrum-heerlen-2", designations.add(centrum(List.of(CENTRUM), from, until), "anna").id());
 
         Designation changed = designations.update("centrum-heerlen", centrum(List.of(CENTRUM), from,
-                Instant.parse("2027-05-01T00:00:00Z")), "anna");
+                Instant.parse("2027-05-01T00:00:00Z")), "anna", "REST 127.0.0.1");
         assertEquals(Instant.parse("2027-05-01T00:00:00Z"), changed.validUntil());
-        assertTrue(designations.withdraw("centrum-heerlen-2", "anna"));
-        assertFalse(designations.withdraw("centrum-heerlen-2", "anna"));
+        assertTrue(designations.withdraw("centrum-heerlen-2", "anna", "REST 127.0.0.1"));
+        assertFalse(designations.withdraw("centrum-heerlen-2", "anna", "REST 127.0.0.1"));
         assertEquals(List.of("centrum-heerlen"), designations.all().stream().map(Designation::id).toList());
         assertEquals(List.of("designation.withdraw", "designation.change", "designation.add", "designation.add"),
                 audit.entries(null, null, "anna", 10).stream().map(AuditEntry::action).toList());
