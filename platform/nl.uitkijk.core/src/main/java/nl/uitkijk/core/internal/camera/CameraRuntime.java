@@ -202,6 +202,8 @@ final class CameraRuntime {
             synchronized (statusLock) {
                 if (!closed) {
                     setStatus(newStatus);
+                } else {
+                    LOG.debug("Camera '{}': status {} of a stopped session ignored", cameraId, newStatus);
                 }
             }
         }

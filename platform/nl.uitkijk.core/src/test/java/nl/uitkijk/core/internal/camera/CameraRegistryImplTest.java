@@ -105,6 +105,36 @@ class CameraRegistryImplTest {
     }
 
     @Test
+    void aStatusReportedByAnotherThreadRightAfterStartIsKept() throws Exception {
+        java.util.concurrent.ExecutorService probes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CameraDriver racing = new FakeDriver("racing") {
+            @Override
+            public nl.uitkijk.api.camera.CameraSession createSession(nl.uitkijk.api.camera.CameraContext context) {
+                return new nl.uitkijk.api.camera.CameraSession() {
+                    @Override
+                    public void start() {
+                        context.reportStatus(StatusInfo.unknown());
+                        probes.submit(() -> context.reportStatus(StatusInfo.offline("503")));
+                    }
+
+                    @Override
+                    public void stop() {
+                    }
+                };
+            }
+        };
+        registry.bindDriver(racing, props("racing"));
+        for (int i = 0; i < 200; i++) {
+            registry.add(camera("r" + i, "racing"));
+        }
+        probes.shutdown();
+        assertTrue(probes.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+        for (int i = 0; i < 200; i++) {
+            assertEquals(CameraStatus.OFFLINE, registry.camera("r" + i).orElseThrow().status().status(), "r" + i);
+        }
+    }
+
+    @Test
     void aCameraComesOnlineWhenItsDriverArrivesAndGoesMissingWhenItLeaves() throws Exception {
         registry.bindDriver(fake, props("fake"));
         registry.add(camera("c1", "fake"));

@@ -45,7 +45,8 @@ final class RtspConnection implements Closeable {
     private int start;
     private int end;
     private int sequence;
-    private String session;
+    private volatile String session;
+    private volatile String sessionUri;
     private volatile Runnable onClose = () -> { };
 
     private RtspConnection(SocketChannel channel, DigestCredentials credentials, String address) throws IOException {
@@ -102,8 +103,13 @@ final class RtspConnection implements Closeable {
         write(method, uri, Map.of());
     }
 
-    void session(String id) {
+    /**
+     * The session the camera gave in its SETUP reply and the URI that controls it (the aggregate), which a
+     * deliberate close tears down.
+     */
+    void session(String id, String controlUri) {
         session = id;
+        sessionUri = controlUri;
     }
 
     SocketChannel channel() {
@@ -242,8 +248,9 @@ final class RtspConnection implements Closeable {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("CSeq", Integer.toString(cseq));
         all.put("User-Agent", "Uitkijk");
-        if (session != null) {
-            all.put("Session", session);
+        String current = session;
+        if (current != null) {
+            all.put("Session", current);
         }
         if (credentials != null && credentials.ready()) {
             all.put("Authorization", credentials.authorization(method, uri));
@@ -350,8 +357,21 @@ final class RtspConnection implements Closeable {
         onClose = action;
     }
 
+    /**
+     * Tears the session down (best effort, without waiting for the reply) and closes the connection. Without the
+     * TEARDOWN a camera keeps the session until it times out, and cameras serve only a few sessions at a time (some
+     * refuse new clients meanwhile, as GStreamer's server does with 503).
+     */
     @Override
     public void close() {
+        if (session != null && sessionUri != null && channel != null && channel.isOpen()) {
+            try {
+                write("TEARDOWN", sessionUri, Map.of());
+            } catch (RtspException e) {
+                // The connection is gone already: nothing to tear down.
+            }
+        }
+        session = null;
         close(channel);
         onClose.run();
     }

@@ -70,7 +70,7 @@ public final class RtspPacketReader {
             String session = setUp.header("session")
                     .orElseThrow(() -> new RtspException("the camera gave no session in its SETUP reply"));
             int semicolon = session.indexOf(';');
-            rtsp.session(semicolon < 0 ? session.trim() : session.substring(0, semicolon).trim());
+            rtsp.session(semicolon < 0 ? session.trim() : session.substring(0, semicolon).trim(), base);
             Matcher timeout = SESSION_TIMEOUT.matcher(session);
             long keepAliveNanos = (timeout.find() ? Math.max(10, Integer.parseInt(timeout.group(1))) : 60)
                     * 500_000_000L; // half the session timeout

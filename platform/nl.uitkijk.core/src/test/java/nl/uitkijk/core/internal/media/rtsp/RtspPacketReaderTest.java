@@ -115,6 +115,17 @@ class RtspPacketReaderTest {
             assertFalse(output.lines().anyMatch(line -> !line.startsWith("#") && !line.startsWith("0,")), output);
             assertEquals(fromKeyframe, output.lines().filter(line -> line.startsWith("0,")).count(),
                     "every packet is one decodable picture");
+
+            // The close tore the session down: the camera serves the next client at once.
+            Collecting again = new Collecting();
+            again.afterEach = () -> {
+                if (again.packets.size() == 10) {
+                    close(open.get());
+                }
+            };
+            assertEquals("stream closed", assertThrows(RtspException.class, () -> RtspPacketReader.read(
+                    URI.create(simulator.url(1)), 5, () -> true, again, () -> { }, open::set, reactor)).getMessage());
+            assertTrue(again.packets.size() >= 10);
         }
     }
 
