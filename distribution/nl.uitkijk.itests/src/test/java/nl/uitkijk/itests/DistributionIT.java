@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
 import nl.uitkijk.testkit.Ffprobe;
 import nl.uitkijk.testkit.RtspCameraSimulator;
@@ -88,9 +91,14 @@ class DistributionIT {
         }
     }
 
-    private void awaitStatus(String id, String expected) throws InterruptedException {
-        KarafInstance.await(Duration.ofSeconds(90), () -> expected.equals(status(id)),
-                "camera " + id + " never became " + expected + "; it is " + status(id));
+    private void awaitStatus(String id, String expected) throws Exception {
+        try {
+            KarafInstance.await(Duration.ofSeconds(90), () -> expected.equals(status(id)),
+                    "camera " + id + " never became " + expected);
+        } catch (AssertionError e) {
+            System.err.println(karaf.diagnostics());
+            throw new AssertionError(e.getMessage() + "; it is " + status(id) + " " + camera(id), e);
+        }
     }
 
     private static List<String> fields(HttpResponse<String> response) throws Exception {
@@ -562,6 +570,76 @@ class DistributionIT {
                 actions.toString());
         assertEquals(204, karaf.delete("/api/v1/cameras/it-legal").statusCode());
         assertEquals(204, karaf.delete("/api/v1/cameras/it-mobiel").statusCode());
+    }
+
+    @Test
+    @Order(15)
+    void thePublicPagesShowAreasAndCamerasWithoutSignInAndNeverAStreamAddressOrSecret() throws Exception {
+        // A camera of its own: GStreamer's test server may answer 503 for a while after the clients of the kill test.
+        Path folder = Files.createDirectories(work.resolve("public-camera"));
+        try (RtspCameraSimulator publicCamera = RtspCameraSimulator.start(folder, 1)) {
+            publicPagesOf(publicCamera);
+        }
+    }
+
+    private void publicPagesOf(RtspCameraSimulator publicCamera) throws Exception {
+        HttpResponse<String> added = karaf.post("/api/v1/cameras", """
+                {"id": "it-public-internal", "name": "Publiek Markt", "driver": "rtsp",
+                 "config": {"url": "%s", "username": "operator", "password": "geheim"},
+                 "location": {"lat": 50.8879, "lon": 5.9797, "address": "Markt 1, Heerlen"},
+                 "designationId": "centrum-heerlen-demo"}""".formatted(publicCamera.url(1)));
+        assertEquals(201, added.statusCode(), added.body());
+        awaitStatus("it-public-internal", "ONLINE");
+        Thread.sleep(11_000); // the public register is rebuilt at most every ten seconds
+
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        for (String path : List.of("/public/", "/public/?lang=en", "/public/cameras.geojson", "/public/cameras.csv",
+                "/public/designations.geojson", "/public/map.js", "/public/style.css")) {
+            HttpResponse<String> answer = karaf.get(path, false);
+            assertEquals(200, answer.statusCode(), path + " is open to everyone");
+            answers.put(path, answer);
+        }
+        for (var answer : answers.entrySet()) {
+            String body = answer.getValue().body();
+            for (String secret : List.of("rtsp://", "geheim", "password", "token", "it-public-internal",
+                    "demo-pancratiusplein", "designationId")) {
+                assertFalse(body.toLowerCase(java.util.Locale.ROOT).contains(secret), secret + " in " + answer.getKey());
+            }
+            assertTrue(answer.getValue().headers().firstValue("Content-Security-Policy").isPresent());
+        }
+        String page = answers.get("/public/").body();
+        assertTrue(page.contains("<html lang=\"nl\">") && page.contains("Publiek Markt")
+                && page.contains("Centrum Heerlen (demo)") && page.contains("<svg"), page);
+        assertTrue(answers.get("/public/?lang=en").body().contains("Camera surveillance in public space"));
+        JsonNode cameras = JSON.readTree(answers.get("/public/cameras.geojson").body());
+        assertEquals("FeatureCollection", cameras.get("type").asText());
+        assertTrue(cameras.findValuesAsText("name").containsAll(List.of("Publiek Markt", "Pancratiusplein (demo)")));
+        assertEquals("768x576 (0.4 MP)", StreamSupport.stream(cameras.get("features").spliterator(), false)
+                .filter(f -> f.at("/properties/name").asText().equals("Publiek Markt")).findFirst().orElseThrow()
+                .at("/properties/imageQuality").asText());
+        String csv = answers.get("/public/cameras.csv").body();
+        assertTrue(csv.startsWith("name,address,latitude,longitude,direction_degrees,type,owner,contact,"
+                + "retention_days,image_quality"), csv);
+        assertEquals(3, JSON.readTree(answers.get("/public/designations.geojson").body()).get("features").size());
+        assertEquals(405, karaf.post("/public/", "{}").statusCode());
+
+        // The privacy officer's DPIA inventory: from the running system, without secrets.
+        HttpResponse<String> dpia = karaf.get("/api/v1/dpia", true);
+        assertEquals(200, dpia.statusCode(), dpia.body());
+        assertFalse(dpia.body().contains("geheim") || dpia.body().contains("rtsp://"), dpia.body());
+        JsonNode inventory = json(dpia);
+        JsonNode pancratius = StreamSupport.stream(inventory.get("cameras").spliterator(), false)
+                .filter(c -> c.get("id").asText().equals("demo-pancratiusplein")).findFirst().orElseThrow();
+        assertTrue(pancratius.get("permitted").asBoolean());
+        assertEquals("centrum-heerlen-demo", pancratius.get("designationId").asText());
+        assertEquals(28, inventory.at("/retention/legalMaximumDays").asInt());
+        assertTrue(inventory.get("roles").size() >= 3 && inventory.get("designations").size() >= 3);
+        HttpResponse<String> document = karaf.get("/api/v1/dpia?format=html", true);
+        assertTrue(document.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(document.body().contains("DPIA inventory") && document.body().contains("Publiek Markt"));
+        int traversal = karaf.get("/public/../../etc/users.properties", false).statusCode();
+        assertTrue(traversal == 400 || traversal == 404, "path traversal answered " + traversal);
+        assertEquals(204, karaf.delete("/api/v1/cameras/it-public-internal").statusCode());
     }
 
     private Instant lastRangeEnd(String id, Instant from) {

@@ -201,6 +201,28 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /** Stops as an administrator would (the JVM gets SIGTERM and Karaf shuts down in order), and waits for it. */
+    /** The Karaf JVM's threads (jstack) and the log's tail: what a failing wait needs to be understood. */
+    String diagnostics() {
+        StringBuilder out = new StringBuilder();
+        try {
+            for (ProcessHandle handle : process.descendants().filter(h -> h.info().command().orElse("")
+                    .endsWith("java")).toList()) {
+                Process jstack = new ProcessBuilder(System.getProperty("java.home") + "/bin/jstack",
+                        Long.toString(handle.pid())).redirectErrorStream(true).start();
+                out.append(new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                jstack.waitFor(30, TimeUnit.SECONDS);
+            }
+            String log = Files.readString(home.resolve("data/log/karaf.log"));
+            Path kept = home.getParent().resolve("karaf-" + System.currentTimeMillis() + ".log");
+            Files.writeString(kept, log);
+            out.append("\n(full log in ").append(kept).append(')');
+            out.append("\n--- karaf.log tail ---\n").append(log.substring(Math.max(0, log.length() - 8000)));
+        } catch (Exception e) {
+            out.append("diagnostics failed: ").append(e);
+        }
+        return out.toString();
+    }
+
     void stop() throws Exception {
         if (process == null) {
             return;
