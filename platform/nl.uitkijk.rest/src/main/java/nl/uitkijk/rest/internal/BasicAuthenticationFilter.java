@@ -102,8 +102,10 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         boolean read = READ_METHODS.contains(request.getMethod());
-        boolean auditPath = stripSlashes(path).equals("audit") || stripSlashes(path).startsWith("audit/");
-        // The audit trail is for administrators and auditors; auditors see nothing else (no images, no cameras).
+        String target = stripSlashes(path);
+        boolean auditPath = target.equals("audit") || target.startsWith("audit/") || target.equals("dpia");
+        // The audit trail and the DPIA inventory are for administrators and auditors (the privacy officer);
+        // auditors see nothing else (no images, no cameras).
         boolean allowed = roles.contains(ADMIN)
                 || (read && (auditPath ? roles.contains(AUDITOR) : roles.contains(VIEWER)));
         if (!allowed) {

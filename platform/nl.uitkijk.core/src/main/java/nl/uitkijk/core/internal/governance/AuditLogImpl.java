@@ -1,6 +1,10 @@
 package nl.uitkijk.core.internal.governance;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -18,6 +22,9 @@ import nl.uitkijk.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +32,17 @@ import org.slf4j.LoggerFactory;
  * The audit log in the platform database. One writer at a time appends, with the sequence number and hash of the
  * newest entry kept in memory; verification re-reads everything and recomputes the chain.
  */
-@Component(service = AuditLog.class)
+@Component(service = AuditLog.class, configurationPid = "nl.uitkijk.audit")
+@Designate(ocd = AuditLogImpl.Configuration.class)
 public class AuditLogImpl implements AuditLog {
+
+    @ObjectClassDefinition(name = "Uitkijk audit log")
+    public @interface Configuration {
+        @AttributeDefinition(name = "Head anchor", description = "File outside the database that always holds the "
+                + "newest entry's number and hash, so that entries cut off the end of the log (also across a "
+                + "restart) or a rewritten chain are found; empty means ${karaf.data}/uitkijk/audit-head.")
+        String anchorFile() default "";
+    }
 
     /** The "previous hash" of the first entry. */
     static final String GENESIS = "0".repeat(64);
@@ -34,13 +50,29 @@ public class AuditLogImpl implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
 
     private final Database database;
+    private final Path anchor;
+    private long anchoredSequence;
+    private String anchoredHash;
     private long lastSequence;
     private String lastHash = GENESIS;
     private long lastMicros;
 
     @Activate
-    public AuditLogImpl(@Reference Database database) throws SQLException {
+    public AuditLogImpl(@Reference Database database, Configuration configuration) throws SQLException {
+        this(database, configuration.anchorFile() == null || configuration.anchorFile().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "uitkijk", "audit-head")
+                : Path.of(configuration.anchorFile()));
+    }
+
+    /** Without an anchor (unit tests of other parts). */
+    public AuditLogImpl(Database database) throws SQLException {
+        this(database, (Path) null);
+    }
+
+    AuditLogImpl(Database database, Path anchor) throws SQLException {
         this.database = database;
+        this.anchor = anchor;
+        readAnchor();
         try (Connection connection = database.connection();
                 PreparedStatement s = connection.prepareStatement(
                         "SELECT seq, hash, at_us FROM audit_entry ORDER BY seq DESC FETCH FIRST ROW ONLY");
@@ -86,6 +118,7 @@ public class AuditLogImpl implements AuditLog {
         lastSequence = sequence;
         lastHash = hash;
         lastMicros = micros;
+        writeAnchor(sequence, hash);
         return new AuditEntry(sequence, entry.at(), entry.actor(), entry.action(), entry.subject(), entry.origin(),
                 entry.reason(), entry.detail(), hash);
     }
@@ -147,6 +180,10 @@ public class AuditLogImpl implements AuditLog {
                     if (!hash(previous, entry).equals(entry.hash())) {
                         return broken(checked, entry.sequence(), "its content was changed");
                     }
+                    if (entry.sequence() == anchoredSequence && !entry.hash().equals(anchoredHash)) {
+                        return broken(checked, entry.sequence(), "it differs from the head anchored outside the "
+                                + "database (the chain was rewritten)");
+                    }
                     previous = entry.hash();
                     expectedSequence++;
                 }
@@ -155,12 +192,43 @@ public class AuditLogImpl implements AuditLog {
             throw new IllegalStateException("the audit log cannot be read: " + e.getMessage(), e);
         }
         synchronized (this) {
-            if (checked < lastSequence) {
-                return broken(checked, expectedSequence, "the newest entries, up to " + lastSequence
-                        + ", are missing");
+            long newest = Math.max(lastSequence, anchoredSequence);
+            if (checked < newest) {
+                return broken(checked, expectedSequence, "the newest entries, up to " + newest + ", are missing");
             }
         }
         return new AuditVerification(true, checked, null, "");
+    }
+
+    /** The anchor: "sequence hash" of the newest entry, replaced atomically after every append. */
+    private void readAnchor() {
+        if (anchor == null || !Files.isRegularFile(anchor)) {
+            return;
+        }
+        try {
+            String[] head = Files.readString(anchor, StandardCharsets.US_ASCII).trim().split(" ");
+            anchoredSequence = Long.parseLong(head[0]);
+            anchoredHash = head[1];
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The audit head anchor {} is unreadable; entries cut off the end cannot be detected: {}",
+                    anchor, e.toString());
+        }
+    }
+
+    private void writeAnchor(long sequence, String hash) {
+        if (anchor == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(anchor.getParent());
+            Path next = anchor.resolveSibling(anchor.getFileName() + ".next");
+            Files.writeString(next, sequence + " " + hash + "\n", StandardCharsets.US_ASCII);
+            Files.move(next, anchor, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            anchoredSequence = sequence;
+            anchoredHash = hash;
+        } catch (IOException e) {
+            LOG.error("The audit head anchor {} cannot be written: {}", anchor, e.toString());
+        }
     }
 
     private static AuditVerification broken(long checked, long sequence, String problem) {

@@ -30,7 +30,7 @@ class AuditLogImplTest {
     @BeforeEach
     void open() throws Exception {
         database = new DerbyDatabase(folder.resolve("db"));
-        audit = new AuditLogImpl(database);
+        audit = new AuditLogImpl(database, folder.resolve("anchor/audit-head"));
         audit.record("anna", AuditActions.CAMERA_ADD, "markt", "127.0.0.1", "", "driver rtsp");
         audit.record("piet", AuditActions.EXPORT, "markt", "10.1.2.3", "verzoek politie 2026-123",
                 "2026-11-28T22:00:00Z/2026-11-28T22:10:00Z");
@@ -94,6 +94,31 @@ class AuditLogImplTest {
         assertTrue(verification.problem().contains("missing"), verification.problem());
         sql("DELETE FROM audit_entry WHERE seq = 3");
         assertFalse(audit.verify().valid(), "the running log knows its newest entry");
+    }
+
+    @Test
+    void entriesCutOffTheEndAreFoundAfterARestartThroughTheAnchor() throws Exception {
+        sql("DELETE FROM audit_entry WHERE seq = 3");
+        AuditLogImpl restarted = new AuditLogImpl(database, folder.resolve("anchor/audit-head"));
+        AuditVerification verification = restarted.verify();
+        assertFalse(verification.valid(), "a restart does not hide the truncation");
+        assertEquals(3L, verification.firstBroken());
+        assertTrue(verification.problem().contains("up to 3, are missing"), verification.problem());
+        assertTrue(new AuditLogImpl(database).verify().valid(), "without the anchor it could not be seen");
+    }
+
+    @Test
+    void aChainRewrittenFromTheStartIsFoundThroughTheAnchor() throws Exception {
+        sql("DELETE FROM audit_entry");
+        AuditLogImpl forger = new AuditLogImpl(database);
+        forger.record("anna", AuditActions.CAMERA_ADD, "markt", "127.0.0.1", "", "driver rtsp");
+        forger.record("piet", AuditActions.CAMERA_ADD, "markt", "10.1.2.3", "", "");
+        forger.record("system", AuditActions.RETENTION_DELETE, "markt", "", "", "");
+        assertTrue(forger.verify().valid(), "a consistent forged chain");
+        AuditVerification verification = new AuditLogImpl(database, folder.resolve("anchor/audit-head")).verify();
+        assertFalse(verification.valid());
+        assertEquals(3L, verification.firstBroken());
+        assertTrue(verification.problem().contains("anchored"), verification.problem());
     }
 
     private void sql(String statement) throws SQLException {
