@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
 import nl.uitkijk.testkit.Ffprobe;
+import nl.uitkijk.testkit.OnvifCameraSimulator;
 import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -640,6 +641,67 @@ class DistributionIT {
         int traversal = karaf.get("/public/../../etc/users.properties", false).statusCode();
         assertTrue(traversal == 400 || traversal == 404, "path traversal answered " + traversal);
         assertEquals(204, karaf.delete("/api/v1/cameras/it-public-internal").statusCode());
+    }
+
+    @Test
+    @Order(16)
+    void anOnvifCameraIsFoundOutByItsServicesRecordsAndPans() throws Exception {
+        ShellResult install = karaf.shell("feature:install uitkijk-driver-onvif");
+        assertEquals(0, install.exitCode(), install.output());
+        KarafInstance.await(Duration.ofSeconds(60), () -> {
+            try {
+                return json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id").contains("onvif");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the onvif driver did not appear");
+        Path folder = Files.createDirectories(work.resolve("onvif-camera"));
+        try (RtspCameraSimulator stream = RtspCameraSimulator.start(folder, 1);
+                OnvifCameraSimulator onvif = OnvifCameraSimulator.start("uitkijk", "geheim", stream.url(1))) {
+            Instant from = Instant.now();
+            HttpResponse<String> added = karaf.post("/api/v1/cameras", """
+                    {"id": "it-onvif", "name": "ONVIF Markt", "driver": "onvif",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "uitkijk", "password": "geheim"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(onvif.port()));
+            assertEquals(201, added.statusCode(), added.body());
+            awaitStatus("it-onvif", "ONLINE");
+            JsonNode camera = camera("it-onvif");
+            assertEquals("Mockup Manufacturer", camera.at("/device/manufacturer").asText());
+            assertEquals("main", camera.at("/streams/0/name").asText());
+            assertEquals(stream.url(1), camera.at("/streams/0/uri").asText());
+            assertTrue(camera.get("statusDetail").asText().contains("PTZ"), camera.toString());
+            KarafInstance.await(Duration.ofSeconds(40), () -> recordedSeconds("it-onvif", from) >= 5,
+                    "the ONVIF camera's stream was not recorded: " + timeline("it-onvif", from));
+
+            assertEquals(204, karaf.post("/api/v1/cameras/it-onvif/ptz",
+                    "{\"action\": \"move\", \"pan\": 0.5, \"tilt\": 0, \"zoom\": 0}").statusCode());
+            assertEquals(204, karaf.post("/api/v1/cameras/it-onvif/ptz", "{\"action\": \"stop\"}").statusCode());
+            assertEquals(List.of("action"), fields(karaf.post("/api/v1/cameras/it-onvif/ptz",
+                    "{\"action\": \"spin\"}")));
+            assertTrue(json(karaf.get("/api/v1/cameras/it-onvif/ptz/presets", true)).size() > 0);
+            assertTrue(onvif.calls("ContinuousMove") == 1 && onvif.calls("Stop") == 1);
+            assertEquals(409, karaf.post("/api/v1/cameras/demo-promenade/ptz", "{\"action\": \"home\"}")
+                    .statusCode(), "a camera without PTZ says so");
+            assertTrue(karaf.shell("vms:ptz it-onvif home").output().contains("Sent home"));
+            assertTrue(onvif.calls("GotoHomePosition") == 1);
+
+            HttpResponse<String> wrong = karaf.post("/api/v1/cameras", """
+                    {"id": "it-onvif-wrong", "name": "ONVIF fout", "driver": "onvif",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "uitkijk", "password": "fout"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(onvif.port()));
+            assertEquals(201, wrong.statusCode());
+            awaitStatus("it-onvif-wrong", "OFFLINE");
+            assertTrue(camera("it-onvif-wrong").get("statusDetail").asText().startsWith("authentication failed"));
+            List<String> actions = new ArrayList<>();
+            json(karaf.get("/api/v1/audit?limit=30", true)).forEach(e -> actions.add(e.get("action").asText() + " "
+                    + e.get("subject").asText() + " " + e.get("detail").asText()));
+            assertTrue(actions.contains("ptz it-onvif move 0.5,0.0,0.0") && actions.contains("ptz it-onvif home"),
+                    actions.toString());
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif").statusCode());
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif-wrong").statusCode());
+        }
     }
 
     private Instant lastRangeEnd(String id, Instant from) {

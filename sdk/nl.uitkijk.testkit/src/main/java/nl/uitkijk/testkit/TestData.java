@@ -21,10 +21,10 @@ public final class TestData {
         return configured != null ? Path.of(configured) : Path.of("..", "shared", "testdata");
     }
 
-    /** A file of the test data; skips the calling test, saying why on the console, where it is absent. */
+    /** A file or folder of the test data; skips the calling test, saying why on the console, where it is absent. */
     public static Path require(String relativePath) {
         Path file = folder().resolve(relativePath);
-        skipUnless(Files.isRegularFile(file), "test data absent: " + file + " (set -D" + PROPERTY + "=...)");
+        skipUnless(Files.exists(file), "test data absent: " + file + " (set -D" + PROPERTY + "=...)");
         return file;
     }
 

@@ -106,8 +106,10 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         boolean auditPath = target.equals("audit") || target.startsWith("audit/") || target.equals("dpia");
         // The audit trail and the DPIA inventory are for administrators and auditors (the privacy officer);
         // auditors see nothing else (no images, no cameras).
+        // Steering a camera is an operator's action, like watching it (it is audited and legally checked).
+        boolean steering = request.getMethod().equals(HttpMethod.POST) && target.matches("cameras/[^/]+/ptz");
         boolean allowed = roles.contains(ADMIN)
-                || (read && (auditPath ? roles.contains(AUDITOR) : roles.contains(VIEWER)));
+                || ((read || steering) && (auditPath ? roles.contains(AUDITOR) : roles.contains(VIEWER)));
         if (!allowed) {
             request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                     "user '" + credentials.user() + "' may not " + (read ? "read" : "change") + " this"));

@@ -35,6 +35,7 @@ import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
@@ -235,6 +236,71 @@ public class CameraResource {
             audit.record(AuditActions.LIVE_STOP, id, reason == null ? "" : reason, end);
         };
         return Response.ok(body, "video/h264").header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    /**
+     * Pan, tilt, zoom: {@code {"action": "move", "pan": 0.5, "tilt": 0, "zoom": 0}}, {@code stop}, {@code home},
+     * {@code {"action": "preset", "preset": "1"}}. Steering a camera changes what it watches, so it needs the same
+     * legal basis as live view; every command is an audit entry.
+     */
+    @POST
+    @Path("{id}/ptz")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response ptz(@PathParam("id") String id, PtzJson command, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws CameraException {
+        Camera camera = existing(id);
+        String action = command == null || command.action() == null ? "" : command.action();
+        if (!List.of("move", "stop", "preset", "home").contains(action)) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("action",
+                    "must be move, stop, preset or home")));
+        }
+        if (action.equals("preset") && (command.preset() == null || command.preset().isBlank())) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("preset", "is required for action preset")));
+        }
+        LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());
+        if (!legal.permitted()) {
+            return refused(AuditActions.PTZ, legal, id, "", security, http);
+        }
+        PtzControl ptz = registry.ptz(id).orElse(null);
+        if (ptz == null) {
+            return ErrorBody.response(Response.Status.CONFLICT, "no_ptz", "camera '" + id
+                    + "' offers no pan, tilt or zoom (now)");
+        }
+        try {
+            switch (action) {
+                case "move" -> ptz.continuousMove(value(command.pan()), value(command.tilt()), value(command.zoom()));
+                case "stop" -> ptz.stop();
+                case "preset" -> ptz.gotoPreset(command.preset());
+                default -> ptz.gotoHome();
+            }
+        } catch (PtzControl.PtzException e) {
+            return ErrorBody.response(Response.Status.BAD_GATEWAY, "camera_refused", e.getMessage());
+        }
+        new Audit(auditLog, security, http).record(AuditActions.PTZ, id, "", action + (action.equals("move")
+                ? " " + value(command.pan()) + "," + value(command.tilt()) + "," + value(command.zoom())
+                : action.equals("preset") ? " " + command.preset() : ""));
+        return Response.noContent().build();
+    }
+
+    /** The camera's PTZ presets. */
+    @GET
+    @Path("{id}/ptz/presets")
+    public Response presets(@PathParam("id") String id) throws CameraException {
+        existing(id);
+        PtzControl ptz = registry.ptz(id).orElse(null);
+        if (ptz == null) {
+            return ErrorBody.response(Response.Status.CONFLICT, "no_ptz", "camera '" + id
+                    + "' offers no pan, tilt or zoom (now)");
+        }
+        try {
+            return Response.ok(ptz.presets()).build();
+        } catch (PtzControl.PtzException e) {
+            return ErrorBody.response(Response.Status.BAD_GATEWAY, "camera_refused", e.getMessage());
+        }
+    }
+
+    private static double value(Double velocity) {
+        return velocity == null || velocity.isNaN() ? 0 : Math.max(-1, Math.min(1, velocity));
     }
 
     /** 403 naming the legal reason; the attempt itself is an audit entry. */

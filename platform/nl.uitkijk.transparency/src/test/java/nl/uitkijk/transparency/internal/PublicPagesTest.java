@@ -152,6 +152,11 @@ class PublicPagesTest {
             public void remove(String id) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public Optional<nl.uitkijk.api.camera.PtzControl> ptz(String id) {
+                return Optional.empty();
+            }
         };
     }
 

@@ -35,4 +35,12 @@ public interface CameraRegistry {
 
     /** Stops and deletes a camera. */
     void remove(String id) throws UnknownCameraException;
+
+    /**
+     * Pan, tilt and zoom of a running camera, when its driver offers them.
+     *
+     * @throws UnknownCameraException when there is no such camera
+     * @since 1.3
+     */
+    Optional<PtzControl> ptz(String id) throws UnknownCameraException;
 }

@@ -29,6 +29,7 @@ import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.DuplicateCameraException;
 import nl.uitkijk.api.camera.InvalidCameraException;
+import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.governance.LegalBasis;
@@ -236,6 +237,21 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
             runtime.stop(null);
             LOG.info("Camera '{}' removed", id);
             post(EventTopics.CAMERA_REMOVED, runtime.snapshot());
+        }
+    }
+
+    @Override
+    public Optional<PtzControl> ptz(String id) throws UnknownCameraException {
+        CameraRuntime runtime = id == null ? null : runtimes.get(id);
+        if (runtime == null) {
+            throw new UnknownCameraException(id);
+        }
+        CameraSession session = runtime.session();
+        try {
+            return session == null ? Optional.empty() : session.ptz();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Driver '{}' failed to offer PTZ for camera '{}'", runtime.definition().driver(), id, e);
+            return Optional.empty();
         }
     }
 

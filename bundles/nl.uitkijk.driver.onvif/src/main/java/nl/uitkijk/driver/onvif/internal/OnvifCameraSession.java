@@ -1,0 +1,173 @@
+package nl.uitkijk.driver.onvif.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import nl.uitkijk.api.camera.CameraContext;
+import nl.uitkijk.api.camera.CameraSession;
+import nl.uitkijk.api.camera.PtzControl;
+import nl.uitkijk.api.camera.StatusInfo;
+import nl.uitkijk.api.media.StreamProfile;
+import nl.uitkijk.driver.onvif.internal.OnvifDevice.Profile;
+import nl.uitkijk.driver.onvif.internal.OnvifDevice.Services;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ONVIF camera: learns its clock, identity, services, profiles and stream addresses in the background, reports
+ * them, and checks the camera again at intervals (the clock too: it drifts). Every failure becomes OFFLINE with a
+ * reason; nothing escapes to the platform and no thread waits longer than the configured timeout.
+ */
+final class OnvifCameraSession implements CameraSession {
+
+    static final long RECHECK_SECONDS = 60;
+    static final long FIRST_RETRY_SECONDS = 5;
+    static final long MAX_RETRY_SECONDS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(OnvifCameraSession.class);
+
+    private final CameraContext context;
+    private final ExecutorService workers;
+    private final OnvifSettings settings;
+    private final OnvifDevice device;
+    private final Object lock = new Object();
+    private long retrySeconds = FIRST_RETRY_SECONDS;
+    private Future<?> running;
+    private ScheduledFuture<?> next;
+    private boolean stopped;
+    private volatile URI mainStream;
+    private volatile Optional<PtzControl> ptz = Optional.empty();
+
+    OnvifCameraSession(CameraContext context, ExecutorService workers, HttpClient http, Clock clock) {
+        this.context = context;
+        this.workers = workers;
+        this.settings = OnvifSettings.of(context.config());
+        this.device = new OnvifDevice(settings, new SoapClient(http, Duration.ofSeconds(settings.timeoutSeconds()),
+                settings.username(), settings.password(), clock));
+    }
+
+    @Override
+    public void start() {
+        context.reportStatus(StatusInfo.unknown());
+        submit();
+    }
+
+    private void submit() {
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            try {
+                running = workers.submit(this::check);
+            } catch (RejectedExecutionException e) {
+                // the driver is going away; its cameras are stopped next
+            }
+        }
+    }
+
+    void check() {
+        long delay;
+        try {
+            Duration offset = device.synchronizeClock();
+            var info = device.deviceInformation();
+            Services services = device.services();
+            List<Profile> profiles = device.profiles(services);
+            List<StreamProfile> streams = new ArrayList<>();
+            Profile main = profiles.stream().filter(p -> p.encoding().equalsIgnoreCase("H264")).findFirst()
+                    .orElse(profiles.get(0));
+            for (Profile profile : profiles) {
+                String name = profile == main ? "main" : streams.size() == 1 ? "sub" : profile.token();
+                URI uri = device.streamUri(services, profile.token());
+                if (profile == main) {
+                    mainStream = uri;
+                }
+                streams.add(new StreamProfile(name, uri, profile.encoding().toLowerCase(java.util.Locale.ROOT),
+                        profile.width(), profile.height(), profile.fps()));
+            }
+            ptz = services.ptz().filter(service -> main.ptz())
+                    .map(service -> new OnvifPtz(device.soap(), service, main.token()));
+            context.reportDevice(info);
+            context.reportStreams(streams);
+            context.reportStatus(StatusInfo.online("ONVIF " + (info.model() == null ? "camera" : info.model())
+                    + ", " + profiles.size() + " profile" + (profiles.size() == 1 ? "" : "s")
+                    + (ptz.isPresent() ? ", PTZ" : "") + clockNote(offset)));
+            delay = RECHECK_SECONDS;
+            retrySeconds = FIRST_RETRY_SECONDS;
+        } catch (OnvifException e) {
+            LOG.debug("ONVIF camera '{}' at {}:{} is offline: {}", context.cameraId(), settings.host(),
+                    settings.port(), e.getMessage());
+            context.reportStatus(StatusInfo.offline(e.getMessage()));
+            delay = e.authentication() ? MAX_RETRY_SECONDS : retrySeconds;
+            retrySeconds = Math.min(MAX_RETRY_SECONDS, retrySeconds * 2);
+        } catch (RuntimeException e) {
+            LOG.warn("ONVIF camera '{}': the check failed", context.cameraId(), e);
+            context.reportStatus(StatusInfo.offline("driver error: " + e));
+            delay = MAX_RETRY_SECONDS;
+        }
+        schedule(delay);
+    }
+
+    /** "; camera clock differs 3 h (corrected)" when the camera's clock is more than a minute off. */
+    static String clockNote(Duration offset) {
+        Duration abs = offset.abs();
+        if (abs.compareTo(Duration.ofMinutes(1)) < 0) {
+            return "";
+        }
+        String amount = abs.toDays() >= 365 ? abs.toDays() / 365 + " years" : abs.toDays() >= 1 ? abs.toDays()
+                + " days" : abs.toHours() >= 1 ? abs.toHours() + " h" : abs.toMinutes() + " min";
+        return "; camera clock differs " + amount + " (corrected)";
+    }
+
+    private void schedule(long delaySeconds) {
+        synchronized (lock) {
+            if (!stopped) {
+                next = context.scheduler().schedule(this::submit, delaySeconds, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The main stream with the credentials for the RTSP handshake (the hub strips them from what it shows). */
+    @Override
+    public Optional<URI> mediaUri(String profileName) {
+        URI stream = mainStream;
+        if (!"main".equals(profileName) || stream == null) {
+            return Optional.empty();
+        }
+        if (settings.username().isEmpty()) {
+            return Optional.of(stream);
+        }
+        try {
+            return Optional.of(new URI(stream.getScheme(), settings.username() + ":" + settings.password(),
+                    stream.getHost(), stream.getPort(), stream.getPath(), stream.getQuery(), null));
+        } catch (URISyntaxException e) {
+            return Optional.of(stream);
+        }
+    }
+
+    @Override
+    public Optional<PtzControl> ptz() {
+        return ptz;
+    }
+
+    @Override
+    public void stop() {
+        synchronized (lock) {
+            stopped = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+            if (running != null) {
+                running.cancel(true);
+            }
+        }
+    }
+}
