@@ -658,13 +658,23 @@ class DistributionIT {
         Path folder = Files.createDirectories(work.resolve("onvif-camera"));
         try (RtspCameraSimulator stream = RtspCameraSimulator.start(folder, 1);
                 OnvifCameraSimulator onvif = OnvifCameraSimulator.start("uitkijk", "geheim", stream.url(1))) {
+            // Found by WS-Discovery (the probe goes to the simulator instead of the multicast group), then approved.
+            ShellResult target = karaf.shell("config:property-set -p nl.uitkijk.driver.onvif.discovery probeTarget "
+                    + "127.0.0.1:" + onvif.discoveryPort());
+            assertEquals(0, target.exitCode(), target.output());
+            Thread.sleep(2_000); // the discovery component takes its new target
+            JsonNode inbox = json(karaf.post("/api/v1/discovery/scan?seconds=2", ""));
+            assertEquals(1, inbox.size(), inbox.toString());
+            assertEquals("http://127.0.0.1:" + onvif.port() + "/onvif/device_service",
+                    inbox.at("/0/camera/address").asText());
+            assertTrue(camerasNamed("it-onvif").isEmpty(), "nothing is added without approval");
+            assertTrue(karaf.shell("vms:discovery-list").output().contains(inbox.at("/0/id").asText()));
             Instant from = Instant.now();
-            HttpResponse<String> added = karaf.post("/api/v1/cameras", """
-                    {"id": "it-onvif", "name": "ONVIF Markt", "driver": "onvif",
-                     "config": {"host": "127.0.0.1", "port": %d, "username": "uitkijk", "password": "geheim"},
-                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
-                    .formatted(onvif.port()));
+            HttpResponse<String> added = karaf.post("/api/v1/discovery/" + inbox.at("/0/id").asText() + "/approve", """
+                    {"id": "it-onvif", "name": "ONVIF Markt", "config": {"username": "uitkijk", "password": "geheim"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}""");
             assertEquals(201, added.statusCode(), added.body());
+            assertEquals(0, json(karaf.get("/api/v1/discovery", true)).size(), "approved: out of the inbox");
             awaitStatus("it-onvif", "ONLINE");
             JsonNode camera = camera("it-onvif");
             assertEquals("Mockup Manufacturer", camera.at("/device/manufacturer").asText());
@@ -702,6 +712,12 @@ class DistributionIT {
             assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif").statusCode());
             assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif-wrong").statusCode());
         }
+    }
+
+    private List<String> camerasNamed(String id) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json(karaf.get("/api/v1/cameras", true)).forEach(c -> ids.add(c.get("id").asText()));
+        return ids.stream().filter(id::equals).toList();
     }
 
     private Instant lastRangeEnd(String id, Instant from) {

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,9 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     private final Set<String> stalled = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger pendingEvents = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final DatagramSocket discovery;
 
     private OnvifCameraSimulator(Path responses, String username, String password, String rtspUrl, int port)
             throws IOException {
@@ -75,6 +79,39 @@ public final class OnvifCameraSimulator implements AutoCloseable {
             return thread;
         }));
         server.start();
+        this.discovery = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread answering = new Thread(this::answerProbes, "onvif-simulator-discovery");
+        answering.setDaemon(true);
+        answering.start();
+    }
+
+    /** The UDP port where this camera answers WS-Discovery probes (unicast, on loopback). */
+    public int discoveryPort() {
+        return discovery.getLocalPort();
+    }
+
+    /** Answers each Probe with the captured ProbeMatch, pointing at this simulator and relating to the probe. */
+    private void answerProbes() {
+        byte[] buffer = new byte[65_507];
+        while (!discovery.isClosed()) {
+            try {
+                DatagramPacket probe = new DatagramPacket(buffer, buffer.length);
+                discovery.receive(probe);
+                String request = new String(probe.getData(), 0, probe.getLength(), StandardCharsets.UTF_8);
+                Matcher id = Pattern.compile("MessageID>([^<]+)<").matcher(request);
+                if (!request.contains("Probe") || !id.find()) {
+                    continue;
+                }
+                calls.computeIfAbsent("Probe", k -> new AtomicInteger()).incrementAndGet();
+                String match = Files.readString(responses.resolve("Probe.xml"))
+                        .replace("RELATES_TO", id.group(1))
+                        .replace("SERVICE_URI", "http://127.0.0.1:" + port() + "/onvif/device_service");
+                byte[] reply = match.getBytes(StandardCharsets.UTF_8);
+                discovery.send(new DatagramPacket(reply, reply.length, probe.getSocketAddress()));
+            } catch (IOException e) {
+                // closed, or one bad datagram
+            }
+        }
     }
 
     /** Starts on a free loopback port, with the captures of the test data folder; skips the test without them. */
@@ -108,6 +145,11 @@ public final class OnvifCameraSimulator implements AutoCloseable {
         stalled.add(operation);
     }
 
+    /** The next PullMessages carries the captured motion notifications. */
+    public void emitMotion() {
+        pendingEvents.incrementAndGet();
+    }
+
     /** How often the operation was asked for. */
     public int calls(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
@@ -126,6 +168,7 @@ public final class OnvifCameraSimulator implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        discovery.close();
         server.stop(0);
     }
 
@@ -166,16 +209,38 @@ public final class OnvifCameraSimulator implements AutoCloseable {
                 answer(exchange, 400, fault("env:Receiver", "ter:ActionNotSupported", name + " is not supported"));
                 return;
             }
+            if (name.equals("PullMessages")) {
+                longPoll();
+            }
             answer(exchange, 200, rewrite(Files.readString(file), name));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Points the captured addresses here, and runs the clock. */
+    /** A camera holds a PullMessages until it has something to say: here at most a second. */
+    private void longPoll() throws InterruptedException {
+        for (int i = 0; i < 20 && pendingEvents.get() == 0; i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Points the captured addresses here, runs the clock, and fills in the captures that are templates of the
+     * mock-up server they come from ({@code {{=it.port}}}, {@code {{? … }} … {{?}}} around notifications).
+     */
     private String rewrite(String xml, String operation) {
         String local = "http://127.0.0.1:" + port() + "/";
-        String rewritten = xml.replace("http://127.0.0.1/", local);
+        String rewritten = xml.replace("http://127.0.0.1/", local)
+                .replace("{{=it.hostname}}", "127.0.0.1").replace("{{=it.port}}", Integer.toString(port()))
+                .replace("{{=it.pullPointUrl}}", "/onvif/subscription?Idx=0")
+                .replace("{{=new Date().toISOString()}}", Instant.now().toString())
+                .replace("{{=new Date(Date.now()+5000).toISOString()}}", Instant.now().plusSeconds(5).toString());
+        if (rewritten.contains("{{?")) {
+            boolean include = pendingEvents.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            rewritten = Pattern.compile("\\{\\{\\?[^}]*}}(.*?)\\{\\{\\?}}", Pattern.DOTALL).matcher(rewritten)
+                    .replaceAll(match -> include ? Matcher.quoteReplacement(match.group(1)) : "");
+        }
         rewritten = rewritten.replaceAll("rtsp://127\\.0\\.0\\.1(:\\d+)?/[^<\"\\s]*", Matcher.quoteReplacement(
                 rtspUrl == null ? "rtsp://127.0.0.1:554/h264main" : rtspUrl));
         if (operation.equals("GetSystemDateAndTime")) {

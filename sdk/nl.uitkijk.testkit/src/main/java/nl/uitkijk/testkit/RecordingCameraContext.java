@@ -21,6 +21,11 @@ public final class RecordingCameraContext implements CameraContext {
     private final Map<String, Object> config;
     private final ScheduledExecutorService scheduler;
     private final List<StatusInfo> statuses = new CopyOnWriteArrayList<>();
+    private final List<ReportedEvent> events = new CopyOnWriteArrayList<>();
+
+    /** A device event as the driver reported it. */
+    public record ReportedEvent(String type, boolean active, Map<String, String> details) {
+    }
     private volatile List<StreamProfile> streams = List.of();
     private volatile DeviceInfo device = DeviceInfo.NONE;
     private final Map<String, Instant> lastPackets = new ConcurrentHashMap<>();
@@ -95,6 +100,16 @@ public final class RecordingCameraContext implements CameraContext {
     @Override
     public void reportDevice(DeviceInfo newDevice) {
         device = newDevice;
+    }
+
+    @Override
+    public void reportEvent(String type, boolean active, Map<String, String> details) {
+        events.add(new ReportedEvent(type, active, details == null ? Map.of() : Map.copyOf(details)));
+    }
+
+    /** The device events reported so far. */
+    public List<ReportedEvent> events() {
+        return List.copyOf(events);
     }
 
     @Override

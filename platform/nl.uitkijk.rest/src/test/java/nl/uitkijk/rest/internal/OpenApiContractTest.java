@@ -19,7 +19,7 @@ class OpenApiContractTest {
 
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
             CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class,
-            DeploymentResource.class, DpiaResource.class);
+            DeploymentResource.class, DpiaResource.class, DiscoveryResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

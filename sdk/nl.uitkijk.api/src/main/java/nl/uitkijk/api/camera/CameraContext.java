@@ -42,4 +42,17 @@ public interface CameraContext {
     default Optional<Instant> lastPacketReceived(String profile) {
         return Optional.empty();
     }
+
+    /**
+     * The device reported an event: motion, tamper, a digital input. The platform posts it on
+     * {@code uitkijk/device/EVENT} (for the alarm queue) and, while {@code active}, on {@code uitkijk/camera/EVENT} so
+     * that event-mode recording keeps the footage around it.
+     *
+     * @param type short kind, e.g. {@code motion}, {@code tamper}, {@code input}
+     * @param active whether the condition holds (motion started) or ended
+     * @param details what the device said, e.g. the ONVIF topic and rule; no secrets
+     * @since 1.3
+     */
+    default void reportEvent(String type, boolean active, Map<String, String> details) {
+    }
 }

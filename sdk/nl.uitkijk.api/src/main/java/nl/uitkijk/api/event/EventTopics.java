@@ -14,7 +14,10 @@ public final class EventTopics {
     public static final String CAMERA_UPDATED = "uitkijk/camera/UPDATED";
     /** A camera was removed. Properties: {@link #CAMERA_ID}. */
     public static final String CAMERA_REMOVED = "uitkijk/camera/REMOVED";
-    /** A device reported an event (motion, tamper, input). Properties: {@link #CAMERA_ID}, {@link #TYPE}. */
+    /**
+     * A device reported an event (motion, tamper, input). Properties: {@link #CAMERA_ID}, {@link #TYPE},
+     * {@link #ACTIVE} (since 1.2), {@link #DETAIL}.
+     */
     public static final String DEVICE_EVENT = "uitkijk/device/EVENT";
 
     /**
@@ -51,6 +54,8 @@ public final class EventTopics {
     public static final String STATUS = "status";
     public static final String DETAIL = "detail";
     public static final String TYPE = "type";
+    /** @since 1.2 */
+    public static final String ACTIVE = "active";
 
     private EventTopics() {
     }

@@ -46,6 +46,7 @@ final class OnvifCameraSession implements CameraSession {
     private boolean stopped;
     private volatile URI mainStream;
     private volatile Optional<PtzControl> ptz = Optional.empty();
+    private OnvifEvents events;
 
     OnvifCameraSession(CameraContext context, ExecutorService workers, HttpClient http, Clock clock) {
         this.context = context;
@@ -97,6 +98,7 @@ final class OnvifCameraSession implements CameraSession {
                     .map(service -> new OnvifPtz(device.soap(), service, main.token()));
             context.reportDevice(info);
             context.reportStreams(streams);
+            services.events().ifPresent(this::listen);
             context.reportStatus(StatusInfo.online("ONVIF " + (info.model() == null ? "camera" : info.model())
                     + ", " + profiles.size() + " profile" + (profiles.size() == 1 ? "" : "s")
                     + (ptz.isPresent() ? ", PTZ" : "") + clockNote(offset)));
@@ -158,10 +160,23 @@ final class OnvifCameraSession implements CameraSession {
         return ptz;
     }
 
+    /** Subscribes once per session to the camera's events (the subscription renews itself). */
+    private void listen(URI service) {
+        synchronized (lock) {
+            if (events == null && !stopped) {
+                events = new OnvifEvents(device.soap(), settings, service, context);
+                events.start();
+            }
+        }
+    }
+
     @Override
     public void stop() {
         synchronized (lock) {
             stopped = true;
+            if (events != null) {
+                events.stop();
+            }
             if (next != null) {
                 next.cancel(false);
             }

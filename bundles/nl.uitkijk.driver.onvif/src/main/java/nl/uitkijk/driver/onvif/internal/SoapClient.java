@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import nl.uitkijk.driver.onvif.internal.XmlElement.XmlException;
 
 /**
@@ -61,36 +62,86 @@ final class SoapClient {
      * @param authenticated whether to send the UsernameToken (GetSystemDateAndTime goes without)
      */
     XmlElement call(URI endpoint, String operation, String body, boolean authenticated) throws OnvifException {
-        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>"
-                + (authenticated && !username.isEmpty() ? security() : "")
-                + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout)
-                .header("Content-Type", "application/soap+xml; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build();
         HttpResponse<InputStream> response;
         byte[] reply;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = http.send(request(endpoint, body, authenticated), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 reply = in.readNBytes(MAX_REPLY_BYTES + 1);
             }
-        } catch (HttpTimeoutException e) {
-            throw new OnvifException("no answer (timeout after " + timeout.toSeconds() + " s)");
-        } catch (ConnectException e) {
-            throw new OnvifException("connection refused");
         } catch (IOException e) {
-            throw new OnvifException("connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            throw failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OnvifException("interrupted");
         }
+        return interpret(operation, response.statusCode(), reply);
+    }
+
+    /**
+     * As {@link #call}, without holding a thread while the camera answers: for long polls (PullMessages) of many
+     * cameras at once. The reply is kept to {@link #MAX_REPLY_BYTES}; the rest is dropped as it arrives.
+     */
+    CompletableFuture<XmlElement> callAsync(URI endpoint, String operation, String body, Duration wait) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout.plus(wait))
+                .header("Content-Type", "application/soap+xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, true), StandardCharsets.UTF_8)).build();
+        return http.sendAsync(request, info -> limited()).handle((response, error) -> {
+            try {
+                if (error != null) {
+                    throw failure(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                }
+                return interpret(operation, response.statusCode(), response.body());
+            } catch (OnvifException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+    }
+
+    private static HttpResponse.BodySubscriber<byte[]> limited() {
+        java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream();
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk ->
+                chunk.ifPresent(bytes -> {
+                    if (collected.size() <= MAX_REPLY_BYTES) {
+                        collected.write(bytes, 0, Math.min(bytes.length, MAX_REPLY_BYTES + 1 - collected.size()));
+                    }
+                })), nothing -> collected.toByteArray());
+    }
+
+    private HttpRequest request(URI endpoint, String body, boolean authenticated) {
+        return HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/soap+xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, authenticated), StandardCharsets.UTF_8))
+                .build();
+    }
+
+    private String envelope(String body, boolean authenticated) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Header>"
+                + (authenticated && !username.isEmpty() ? security() : "")
+                + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
+    }
+
+    private OnvifException failure(Throwable e) {
+        if (e instanceof HttpTimeoutException) {
+            return new OnvifException("no answer (timeout after " + timeout.toSeconds() + " s)");
+        }
+        if (e instanceof ConnectException) {
+            return new OnvifException("connection refused");
+        }
+        if (e instanceof OnvifException onvif) {
+            return onvif;
+        }
+        return new OnvifException("connection failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage()));
+    }
+
+    private XmlElement interpret(String operation, int status, byte[] reply) throws OnvifException {
         if (reply.length > MAX_REPLY_BYTES) {
             throw new OnvifException("the reply to " + operation + " is larger than " + MAX_REPLY_BYTES / 1024
                     + " KiB (refused)");
         }
-        int status = response.statusCode();
         if (status == 401 || status == 403) {
             throw new OnvifException("authentication failed (user name or password wrong)", true);
         }

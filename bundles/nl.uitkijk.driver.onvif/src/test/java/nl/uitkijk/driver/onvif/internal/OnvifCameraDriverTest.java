@@ -183,6 +183,32 @@ class OnvifCameraDriverTest {
     }
 
     @Test
+    void motionFromThePullPointBecomesADeviceEvent() throws Exception {
+        OnvifCameraSimulator simulator = camera("geheim");
+        Started camera = session(simulator.port(), "geheim", 5);
+        camera.await(CameraStatus.ONLINE);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (simulator.calls("PullMessages") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(simulator.calls("CreatePullPointSubscription") == 1 && simulator.calls("PullMessages") > 0);
+        assertTrue(camera.context().events().isEmpty(), "no event before the camera has one");
+        simulator.emitMotion();
+        deadline = System.nanoTime() + 5_000_000_000L;
+        while (camera.context().events().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        var event = camera.context().events().get(0);
+        assertEquals("motion", event.type());
+        assertTrue(event.active());
+        assertEquals("tns1:RuleEngine/CellMotionDetector/Motion", event.details().get("topic"));
+        assertEquals("true", event.details().get("IsMotion"));
+        int pulls = simulator.calls("PullMessages");
+        Thread.sleep(2_500);
+        assertTrue(simulator.calls("PullMessages") - pulls <= 4, "an idle camera is polled about once a second");
+    }
+
+    @Test
     void configurationIsCheckedNamingTheField() {
         assertEquals(List.of("config.host"), driver.validate(Map.of()).stream().map(p -> p.field()).toList());
         assertEquals(List.of("config.host", "config.port"), driver.validate(Map.of("host", "http://x/y",

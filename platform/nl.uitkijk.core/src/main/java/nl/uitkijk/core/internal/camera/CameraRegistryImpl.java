@@ -335,7 +335,7 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
 
     private CameraRuntime newRuntime(CameraDefinition definition) {
         return new CameraRuntime(definition, scheduler, camera -> post(EventTopics.CAMERA_STATUS, camera),
-                this::lastPacket, this::sessionChanged);
+                this::lastPacket, this::sessionChanged, this::deviceEvent);
     }
 
     @Override
@@ -346,6 +346,24 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
     @Override
     public void sessionChanges(Consumer<String> listener) {
         sessionListener = listener;
+    }
+
+    /** A device event: for the alarm queue, and while active for event recording. */
+    private void deviceEvent(String cameraId, String type, boolean active, Map<String, String> details) {
+        EventAdmin events = eventAdmin;
+        if (events == null) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EventTopics.CAMERA_ID, cameraId);
+        properties.put(EventTopics.TYPE, type);
+        properties.put(EventTopics.ACTIVE, active);
+        properties.put(EventTopics.DETAIL, details.toString());
+        events.postEvent(new Event(EventTopics.DEVICE_EVENT, properties));
+        if (active) {
+            events.postEvent(new Event(EventTopics.CAMERA_EVENT, Map.of(EventTopics.CAMERA_ID, cameraId,
+                    EventTopics.TYPE, type)));
+        }
     }
 
     private void sessionChanged(String cameraId) {

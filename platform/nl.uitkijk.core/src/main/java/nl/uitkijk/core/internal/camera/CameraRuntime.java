@@ -32,6 +32,13 @@ final class CameraRuntime {
     private final Consumer<Camera> statusListener;
     private final BiFunction<String, String, Optional<Instant>> lastPacket;
     private final Consumer<String> sessionChanged;
+    private final DeviceEvents deviceEvents;
+
+    /** Where device events of a running session go (the registry posts them). */
+    @FunctionalInterface
+    interface DeviceEvents {
+        void event(String cameraId, String type, boolean active, Map<String, String> details);
+    }
     /** Guards status changes apart from the lifecycle lock, so a driver thread never waits on a stopping session. */
     private final Object statusLock = new Object();
 
@@ -47,7 +54,9 @@ final class CameraRuntime {
      * @param sessionChanged told the camera id after a session started or stopped
      */
     CameraRuntime(CameraDefinition definition, ScheduledExecutorService scheduler, Consumer<Camera> statusListener,
-            BiFunction<String, String, Optional<Instant>> lastPacket, Consumer<String> sessionChanged) {
+            BiFunction<String, String, Optional<Instant>> lastPacket, Consumer<String> sessionChanged,
+            DeviceEvents deviceEvents) {
+        this.deviceEvents = deviceEvents;
         this.definition = definition;
         this.sessionChanged = sessionChanged;
         this.lastPacket = lastPacket;
@@ -219,6 +228,13 @@ final class CameraRuntime {
         public void reportDevice(DeviceInfo newDevice) {
             if (!closed && newDevice != null) {
                 device = newDevice;
+            }
+        }
+
+        @Override
+        public void reportEvent(String type, boolean active, Map<String, String> details) {
+            if (!closed && type != null && !type.isBlank()) {
+                deviceEvents.event(cameraId, type, active, details == null ? Map.of() : details);
             }
         }
 
