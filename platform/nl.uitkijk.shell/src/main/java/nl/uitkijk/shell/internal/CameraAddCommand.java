@@ -1,14 +1,11 @@
 package nl.uitkijk.shell.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraException;
 import nl.uitkijk.api.camera.CameraRegistry;
-import nl.uitkijk.api.camera.ConfigProblem;
-import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
@@ -69,17 +66,7 @@ public class CameraAddCommand implements Action {
 
     @Override
     public Object execute() throws CameraException {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (config != null) {
-            for (String pair : config) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidCameraException(List.of(new ConfigProblem("config",
-                            "'" + pair + "' is not key=value")));
-                }
-                settings.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, Object> settings = ConfigPairs.parse(config);
         Camera added = registry.add(new CameraDefinition(id, name, driver, settings,
                 new Location(lat, lon, direction, address), site, designation));
         audit.record(String.valueOf(session.get("USER")), AuditActions.CAMERA_ADD, added.id(), "console", "",

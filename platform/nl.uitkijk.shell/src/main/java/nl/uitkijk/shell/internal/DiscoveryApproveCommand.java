@@ -1,13 +1,10 @@
 package nl.uitkijk.shell.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraException;
-import nl.uitkijk.api.camera.ConfigProblem;
-import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.api.discovery.DiscoveryInbox;
 import nl.uitkijk.api.governance.AuditActions;
@@ -66,17 +63,7 @@ public class DiscoveryApproveCommand implements Action {
 
     @Override
     public Object execute() throws CameraException {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        if (config != null) {
-            for (String pair : config) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidCameraException(List.of(new ConfigProblem("config",
-                            "'" + pair + "' is not key=value")));
-                }
-                settings.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, Object> settings = ConfigPairs.parse(config);
         Camera added = inbox.approve(entry, new CameraDefinition(id, name, null, settings,
                 new Location(lat, lon, direction, address), site, designation));
         audit.record(String.valueOf(session.get("USER")), AuditActions.CAMERA_ADD, added.id(), "console", "",

@@ -97,18 +97,7 @@ final class StreamIngest {
         synchronized (this) {
             reading = thread;
         }
-        Closeable connection = activeConnection;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (IOException e) {
-                LOG.debug("Closing the connection of camera '{}' failed", cameraId, e);
-            }
-        }
-        CountDownLatch latch = sourceEnded.get();
-        if (latch != null) {
-            latch.countDown();
-        }
+        endCurrentConnection();
         if (reading != null) {
             reading.interrupt();
             try {
@@ -128,6 +117,11 @@ final class StreamIngest {
      */
     void disconnect() {
         dropRequested = true;
+        endCurrentConnection();
+    }
+
+    /** Closes the RTSP connection or releases the wait on a driver's own source, whichever is in use. */
+    private void endCurrentConnection() {
         Closeable connection = activeConnection;
         if (connection != null) {
             try {
