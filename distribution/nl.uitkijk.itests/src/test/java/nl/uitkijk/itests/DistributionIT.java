@@ -426,6 +426,7 @@ class DistributionIT {
         assertTrue(seen.contains("export it-rtsp REST 127.0.0.1 " + REASON.replace('+', ' ')), seen.toString());
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("camera.add it-shell console")), seen.toString());
         assertTrue(seen.contains("retention.change demo-promenade REST 127.0.0.1 "), seen.toString());
+        assertTrue(seen.contains("sign-in  REST 127.0.0.1 "), "a sign-in over REST is recorded: " + seen);
         assertTrue(karaf.shell("vms:audit-verify").output().contains("intact"));
         assertEquals(401, karaf.get("/api/v1/audit", false).statusCode());
     }

@@ -3,7 +3,10 @@ package nl.uitkijk.rest.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -65,6 +68,9 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private static final String CXF_HTTP_REQUEST = "HTTP.REQUEST";
 
     private final String realm;
+    /** When each (user, address) was last seen: HTTP Basic has no sessions, so a sign-in is a return after a pause. */
+    private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
+    static final long SIGN_IN_PAUSE_NANOS = TimeUnit.MINUTES.toNanos(30);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -117,6 +123,21 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         }
         request.setSecurityContext(new UserSecurityContext(credentials.user(), roles,
                 request.getSecurityContext().isSecure()));
+        recordSignIn(credentials.user(), request);
+    }
+
+    private void recordSignIn(String user, ContainerRequestContext request) {
+        Object http = request.getProperty(CXF_HTTP_REQUEST);
+        String origin = http instanceof HttpServletRequest h ? Audit.origin(h) : "REST";
+        long now = System.nanoTime();
+        Long before = lastSeen.put(user + "|" + origin, now);
+        AuditLog log = auditLog;
+        if (log != null && (before == null || now - before > SIGN_IN_PAUSE_NANOS)) {
+            log.record(user, AuditActions.SIGN_IN, "", origin, "", "");
+        }
+        if (lastSeen.size() > 10_000) {
+            lastSeen.values().removeIf(seen -> now - seen > SIGN_IN_PAUSE_NANOS);
+        }
     }
 
     private Set<String> login(Credentials credentials) throws LoginException {

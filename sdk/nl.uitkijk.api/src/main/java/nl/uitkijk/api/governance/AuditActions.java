@@ -4,6 +4,8 @@ package nl.uitkijk.api.governance;
 public final class AuditActions {
 
     public static final String SIGN_IN_REFUSED = "sign-in.refused";
+    /** A user signed in (over stateless HTTP Basic: the first request from an address after a pause). @since 1.3 */
+    public static final String SIGN_IN = "sign-in";
     public static final String CAMERA_ADD = "camera.add";
     public static final String CAMERA_CHANGE = "camera.change";
     public static final String CAMERA_REMOVE = "camera.remove";
