@@ -427,6 +427,7 @@ class DistributionIT {
         assertTrue(seen.stream().anyMatch(s -> s.startsWith("camera.add it-shell console")), seen.toString());
         assertTrue(seen.contains("retention.change demo-promenade REST 127.0.0.1 "), seen.toString());
         assertTrue(seen.contains("sign-in  REST 127.0.0.1 "), "a sign-in over REST is recorded: " + seen);
+        assertTrue(seen.contains("sign-in.refused  REST 127.0.0.1 "), "with the address, also when refused: " + seen);
         assertTrue(karaf.shell("vms:audit-verify").output().contains("intact"));
         assertEquals(401, karaf.get("/api/v1/audit", false).statusCode());
     }

@@ -18,6 +18,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -64,8 +65,9 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
 
-    /** Where CXF (under Aries JAX-RS) keeps the servlet request among a request's properties. */
-    private static final String CXF_HTTP_REQUEST = "HTTP.REQUEST";
+    /** The servlet request of the call being filtered (a thread-local proxy injected by the JAX-RS runtime). */
+    @Context
+    private HttpServletRequest servletRequest;
 
     private final String realm;
     /** When each (user, address) was last seen: HTTP Basic has no sessions, so a sign-in is a return after a pause. */
@@ -100,9 +102,8 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             LOG.info("REST login refused for user '{}'", credentials.user());
             AuditLog log = auditLog;
             if (log != null) {
-                Object http = request.getProperty(CXF_HTTP_REQUEST);
-                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", http instanceof HttpServletRequest h
-                        ? Audit.origin(h) : "REST", "", "wrong user name or password");
+                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
+                        "wrong user name or password");
             }
             request.abortWith(unauthorized("user name or password is wrong"));
             return;
@@ -126,9 +127,18 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         recordSignIn(credentials.user(), request);
     }
 
+    /** "REST <client address>", or "REST" where no servlet request is at hand. */
+    private String origin() {
+        try {
+            HttpServletRequest http = servletRequest;
+            return http == null ? "REST" : Audit.origin(http);
+        } catch (RuntimeException e) {
+            return "REST"; // the proxy has no request outside a call
+        }
+    }
+
     private void recordSignIn(String user, ContainerRequestContext request) {
-        Object http = request.getProperty(CXF_HTTP_REQUEST);
-        String origin = http instanceof HttpServletRequest h ? Audit.origin(h) : "REST";
+        String origin = origin();
         long now = System.nanoTime();
         Long before = lastSeen.put(user + "|" + origin, now);
         AuditLog log = auditLog;
