@@ -19,7 +19,6 @@ import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DeviceInfo;
-import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.governance.Deployment;
@@ -32,6 +31,7 @@ import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionReport;
 import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.StreamProfile;
+import nl.uitkijk.testkit.InMemoryCameraRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,44 +122,12 @@ class PublicPagesTest {
     }
 
     private CameraRegistry registry() {
-        return new CameraRegistry() {
-            @Override
-            public List<Camera> cameras() {
-                return cameras;
-            }
-
-            @Override
-            public Optional<Camera> camera(String id) {
-                return cameras.stream().filter(c -> c.id().equals(id)).findFirst();
-            }
-
-            @Override
-            public List<DriverDescription> drivers() {
-                return List.of();
-            }
-
-            @Override
-            public Camera add(CameraDefinition definition) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Camera update(CameraDefinition definition) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void remove(String id) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<nl.uitkijk.api.camera.PtzControl> ptz(String id) {
-                return Optional.empty();
-            }
-        };
+        InMemoryCameraRegistry registry = new InMemoryCameraRegistry();
+        cameras.forEach(registry::put);
+        return registry;
     }
 
+    // The fakes below refuse every write: the public pages only read, and a write would be a defect to see at once.
     private static Designations designations() {
         return new Designations() {
             @Override

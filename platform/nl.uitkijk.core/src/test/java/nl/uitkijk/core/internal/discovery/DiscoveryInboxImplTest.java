@@ -6,66 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
-import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
-import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.DeviceInfo;
-import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
-import nl.uitkijk.api.camera.PtzControl;
-import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.discovery.DiscoveredCamera;
 import nl.uitkijk.api.discovery.DiscoveryInbox;
 import nl.uitkijk.api.discovery.DiscoveryParticipant;
+import nl.uitkijk.testkit.InMemoryCameraRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Found cameras wait in the inbox; only an approval adds one, with the administrator's settings winning. */
 class DiscoveryInboxImplTest {
 
-    private final List<CameraDefinition> added = new ArrayList<>();
-    private final CameraRegistry registry = new CameraRegistry() {
-        @Override
-        public List<Camera> cameras() {
-            return added.stream().map(d -> new Camera(d, StatusInfo.unknown(), List.of(), DeviceInfo.NONE)).toList();
-        }
-
-        @Override
-        public Optional<Camera> camera(String id) {
-            return cameras().stream().filter(c -> c.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public List<DriverDescription> drivers() {
-            return List.of();
-        }
-
-        @Override
-        public Camera add(CameraDefinition definition) {
-            added.add(definition);
-            return camera(definition.id()).orElseThrow();
-        }
-
-        @Override
-        public Camera update(CameraDefinition definition) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void remove(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<PtzControl> ptz(String id) {
-            return Optional.empty();
-        }
-    };
+    private final InMemoryCameraRegistry registry = new InMemoryCameraRegistry();
 
     private static DiscoveryParticipant finding(String... hosts) {
         return new DiscoveryParticipant() {
@@ -101,13 +58,13 @@ class DiscoveryInboxImplTest {
         });
         List<DiscoveryInbox.Entry> entries = inbox.scan(Duration.ofSeconds(1));
         assertEquals(2, entries.size(), "a failing participant does not stop the others");
-        assertTrue(added.isEmpty(), "nothing is added without approval");
+        assertTrue(registry.cameras().isEmpty(), "nothing is added without approval");
         assertEquals(2, inbox.scan(Duration.ofSeconds(1)).size(), "found again, not duplicated");
 
         String entry = entries.get(0).id();
         inbox.approve(entry, new CameraDefinition("markt", "Markt", null, Map.of("username", "uitkijk",
                 "password", "geheim", "port", 8080), new Location(50.88, 5.98, null, null), null, "centrum"));
-        CameraDefinition camera = added.get(0);
+        CameraDefinition camera = registry.cameras().get(0).definition();
         assertEquals("onvif", camera.driver());
         assertEquals(Map.of("host", "127.0.0.1", "port", 8080, "username", "uitkijk", "password", "geheim"),
                 camera.config(), "the administrator's settings win");
