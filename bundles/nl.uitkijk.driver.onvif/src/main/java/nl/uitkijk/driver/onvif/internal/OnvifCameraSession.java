@@ -9,15 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.media.StreamProfile;
+import nl.uitkijk.driver.base.CameraCheckLoop;
+import nl.uitkijk.driver.base.CameraCheckLoop.Outcome;
+import nl.uitkijk.driver.base.CameraCheckLoop.Timing;
 import nl.uitkijk.driver.onvif.internal.OnvifDevice.Profile;
 import nl.uitkijk.driver.onvif.internal.OnvifDevice.Services;
 import org.slf4j.Logger;
@@ -30,19 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 final class OnvifCameraSession implements CameraSession {
 
-    static final long RECHECK_SECONDS = 60;
-    static final long FIRST_RETRY_SECONDS = 5;
-    static final long MAX_RETRY_SECONDS = 120;
     private static final Logger LOG = LoggerFactory.getLogger(OnvifCameraSession.class);
 
     private final CameraContext context;
-    private final ExecutorService workers;
     private final OnvifSettings settings;
     private final OnvifDevice device;
+    private final CameraCheckLoop loop;
     private final Object lock = new Object();
-    private long retrySeconds = FIRST_RETRY_SECONDS;
-    private Future<?> running;
-    private ScheduledFuture<?> next;
     private boolean stopped;
     private volatile URI mainStream;
     private volatile Optional<PtzControl> ptz = Optional.empty();
@@ -50,33 +43,19 @@ final class OnvifCameraSession implements CameraSession {
 
     OnvifCameraSession(CameraContext context, ExecutorService workers, HttpClient http, Clock clock) {
         this.context = context;
-        this.workers = workers;
         this.settings = OnvifSettings.of(context.config());
         this.device = new OnvifDevice(settings, new SoapClient(http, Duration.ofSeconds(settings.timeoutSeconds()),
                 settings.username(), settings.password(), clock));
+        this.loop = new CameraCheckLoop(context, workers, Timing.standard(), this::check);
     }
 
     @Override
     public void start() {
         context.reportStatus(StatusInfo.unknown());
-        submit();
+        loop.start();
     }
 
-    private void submit() {
-        synchronized (lock) {
-            if (stopped) {
-                return;
-            }
-            try {
-                running = workers.submit(this::check);
-            } catch (RejectedExecutionException e) {
-                // the driver is going away; its cameras are stopped next
-            }
-        }
-    }
-
-    void check() {
-        long delay;
+    Outcome check() {
         try {
             Duration offset = device.synchronizeClock();
             var info = device.deviceInformation();
@@ -102,20 +81,13 @@ final class OnvifCameraSession implements CameraSession {
             context.reportStatus(StatusInfo.online("ONVIF " + (info.model() == null ? "camera" : info.model())
                     + ", " + profiles.size() + " profile" + (profiles.size() == 1 ? "" : "s")
                     + (ptz.isPresent() ? ", PTZ" : "") + clockNote(offset)));
-            delay = RECHECK_SECONDS;
-            retrySeconds = FIRST_RETRY_SECONDS;
+            return Outcome.HEALTHY;
         } catch (OnvifException e) {
             LOG.debug("ONVIF camera '{}' at {}:{} is offline: {}", context.cameraId(), settings.host(),
                     settings.port(), e.getMessage());
             context.reportStatus(StatusInfo.offline(e.getMessage()));
-            delay = e.authentication() ? MAX_RETRY_SECONDS : retrySeconds;
-            retrySeconds = Math.min(MAX_RETRY_SECONDS, retrySeconds * 2);
-        } catch (RuntimeException e) {
-            LOG.warn("ONVIF camera '{}': the check failed", context.cameraId(), e);
-            context.reportStatus(StatusInfo.offline("driver error: " + e));
-            delay = MAX_RETRY_SECONDS;
+            return e.authentication() ? Outcome.REFUSED : Outcome.FAILED;
         }
-        schedule(delay);
     }
 
     /** "; camera clock differs 3 h (corrected)" when the camera's clock is more than a minute off. */
@@ -127,14 +99,6 @@ final class OnvifCameraSession implements CameraSession {
         String amount = abs.toDays() >= 365 ? abs.toDays() / 365 + " years" : abs.toDays() >= 1 ? abs.toDays()
                 + " days" : abs.toHours() >= 1 ? abs.toHours() + " h" : abs.toMinutes() + " min";
         return "; camera clock differs " + amount + " (corrected)";
-    }
-
-    private void schedule(long delaySeconds) {
-        synchronized (lock) {
-            if (!stopped) {
-                next = context.scheduler().schedule(this::submit, delaySeconds, TimeUnit.SECONDS);
-            }
-        }
     }
 
     /** The main stream with the credentials for the RTSP handshake (the hub strips them from what it shows). */
@@ -177,12 +141,7 @@ final class OnvifCameraSession implements CameraSession {
             if (events != null) {
                 events.stop();
             }
-            if (next != null) {
-                next.cancel(false);
-            }
-            if (running != null) {
-                running.cancel(true);
-            }
         }
+        loop.stop();
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.uitkijk.api.camera.DeviceInfo;
+import nl.uitkijk.driver.base.XmlElement;
 
 /**
  * The ONVIF operations Uitkijk uses, on one camera. Service addresses the camera reports are used for their path

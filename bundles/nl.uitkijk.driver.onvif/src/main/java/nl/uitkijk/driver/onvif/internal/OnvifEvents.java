@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.camera.CameraContext;
+import nl.uitkijk.driver.base.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

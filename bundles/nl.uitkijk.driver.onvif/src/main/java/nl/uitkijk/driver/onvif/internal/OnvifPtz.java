@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import nl.uitkijk.api.camera.PtzControl;
+import nl.uitkijk.driver.base.XmlElement;
 
 /** PTZ of one ONVIF profile (PTZ service 2.0): continuous move, stop, presets, home. */
 final class OnvifPtz implements PtzControl {

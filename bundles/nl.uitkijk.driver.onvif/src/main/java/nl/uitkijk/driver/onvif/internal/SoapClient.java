@@ -19,12 +19,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import nl.uitkijk.driver.onvif.internal.XmlElement.XmlException;
+import nl.uitkijk.driver.base.CameraCallException;
+import nl.uitkijk.driver.base.DigestSession;
+import nl.uitkijk.driver.base.XmlElement.XmlException;
+import nl.uitkijk.driver.base.XmlElement;
 
 /**
  * SOAP 1.2 over HTTP for ONVIF, with WS-Security UsernameToken <em>digest</em> (ONVIF Core 5.12): the password
  * never travels, and the token's creation time is the camera's clock (this one's plus the offset learnt from
- * GetSystemDateAndTime), because cameras refuse tokens that are not fresh by their own clock. Replies are bounded
+ * GetSystemDateAndTime), because cameras refuse tokens that are not fresh by their own clock. Cameras that also guard
+ * the services by HTTP Digest get that answered too (one extra round trip, then the nonce is reused). Replies are bounded
  * in size and time and parsed by {@link XmlElement}.
  */
 final class SoapClient {
@@ -37,6 +41,8 @@ final class SoapClient {
     private final String username;
     private final String password;
     private final Clock clock;
+    /** Cameras that guard their services by HTTP Digest as well (or instead of WS-Security) answer 401 first. */
+    private final DigestSession httpDigest;
     private volatile Duration cameraClockOffset = Duration.ZERO;
 
     SoapClient(HttpClient http, Duration timeout, String username, String password, Clock clock) {
@@ -45,6 +51,7 @@ final class SoapClient {
         this.username = username == null ? "" : username;
         this.password = password == null ? "" : password;
         this.clock = clock;
+        this.httpDigest = new DigestSession(this.username, this.password);
     }
 
     void cameraClockOffset(Duration offset) {
@@ -66,6 +73,10 @@ final class SoapClient {
         byte[] reply;
         try {
             response = http.send(request(endpoint, body, authenticated), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() == 401 && authenticated && digestChallenge(response)) {
+                response.body().close();
+                response = http.send(request(endpoint, body, true), HttpResponse.BodyHandlers.ofInputStream());
+            }
             try (InputStream in = response.body()) {
                 reply = in.readNBytes(MAX_REPLY_BYTES + 1);
             }
@@ -83,9 +94,11 @@ final class SoapClient {
      * cameras at once. The reply is kept to {@link #MAX_REPLY_BYTES}; the rest is dropped as it arrives.
      */
     CompletableFuture<XmlElement> callAsync(URI endpoint, String operation, String body, Duration wait) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(timeout.plus(wait))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout.plus(wait))
                 .header("Content-Type", "application/soap+xml; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, true), StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, true), StandardCharsets.UTF_8));
+        httpDigest.authorization("POST", endpoint).ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         return http.sendAsync(request, info -> limited()).handle((response, error) -> {
             try {
                 if (error != null) {
@@ -99,6 +112,18 @@ final class SoapClient {
         });
     }
 
+    /** Whether a 401 carried a Digest challenge worth answering (a first one, or a stale nonce). */
+    private boolean digestChallenge(HttpResponse<?> response) {
+        if (response.headers().allValues("WWW-Authenticate").isEmpty()) {
+            return false;
+        }
+        try {
+            return httpDigest.challenged(response.headers());
+        } catch (CameraCallException e) {
+            return false; // answered below as "authentication failed"
+        }
+    }
+
     private static HttpResponse.BodySubscriber<byte[]> limited() {
         java.io.ByteArrayOutputStream collected = new java.io.ByteArrayOutputStream();
         return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk ->
@@ -110,10 +135,13 @@ final class SoapClient {
     }
 
     private HttpRequest request(URI endpoint, String body, boolean authenticated) {
-        return HttpRequest.newBuilder(endpoint).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", "application/soap+xml; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, authenticated), StandardCharsets.UTF_8))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(envelope(body, authenticated), StandardCharsets.UTF_8));
+        if (authenticated) {
+            httpDigest.authorization("POST", endpoint).ifPresent(value -> builder.header("Authorization", value));
+        }
+        return builder.build();
     }
 
     private String envelope(String body, boolean authenticated) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import nl.uitkijk.driver.onvif.internal.XmlElement.XmlException;
+import nl.uitkijk.driver.base.XmlElement.XmlException;
+import nl.uitkijk.driver.base.XmlElement;
 import nl.uitkijk.testkit.TestData;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package nl.uitkijk.driver.onvif.internal;
+package nl.uitkijk.driver.base;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -19,11 +19,11 @@ import javax.xml.stream.XMLStreamReader;
  * hostile camera cannot make the platform build a huge tree. Names are matched by local name (cameras disagree on
  * prefixes, and some do not declare theirs).
  */
-record XmlElement(String name, Map<String, String> attributes, String text, List<XmlElement> children) {
+public record XmlElement(String name, Map<String, String> attributes, String text, List<XmlElement> children) {
 
-    static final int MAX_DEPTH = 64;
-    static final int MAX_ELEMENTS = 20_000;
-    static final int MAX_TEXT = 256 * 1024;
+    public static final int MAX_DEPTH = 64;
+    public static final int MAX_ELEMENTS = 20_000;
+    public static final int MAX_TEXT = 256 * 1024;
 
     private static final XMLInputFactory FACTORY = newFactory();
 
@@ -40,7 +40,7 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
     }
 
     /** @throws XmlException with what is wrong, in words for the camera's status */
-    static XmlElement parse(byte[] xml) throws XmlException {
+    public static XmlElement parse(byte[] xml) throws XmlException {
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
@@ -113,7 +113,7 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
         throw new XmlException("it ends inside <" + name + ">");
     }
 
-    String attribute(String localName) {
+    public String attribute(String localName) {
         return attributes.getOrDefault(localName, "");
     }
 
@@ -123,17 +123,17 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
     }
 
     /** The first child with this local name. */
-    Optional<XmlElement> child(String localName) {
+    public Optional<XmlElement> child(String localName) {
         return children.stream().filter(c -> c.name.equals(localName)).findFirst();
     }
 
     /** The children with this local name. */
-    List<XmlElement> all(String localName) {
+    public List<XmlElement> all(String localName) {
         return children.stream().filter(c -> c.name.equals(localName)).toList();
     }
 
     /** The first element at this path of local names below this one. */
-    Optional<XmlElement> at(String... path) {
+    public Optional<XmlElement> at(String... path) {
         Optional<XmlElement> current = Optional.of(this);
         for (String step : path) {
             current = current.flatMap(e -> e.child(step));
@@ -142,21 +142,21 @@ record XmlElement(String name, Map<String, String> attributes, String text, List
     }
 
     /** The text at this path, or empty. */
-    String textAt(String... path) {
+    public String textAt(String... path) {
         return at(path).map(XmlElement::text).orElse("");
     }
 
     /** Every element below (depth first) with this local name. */
-    Stream<XmlElement> find(String localName) {
+    public Stream<XmlElement> find(String localName) {
         return children.stream().flatMap(c -> Stream.concat(c.name.equals(localName) ? Stream.of(c) : Stream.empty(),
                 c.find(localName)));
     }
 
     /** A reply that cannot be used, with the reason. */
-    static final class XmlException extends Exception {
+    public static final class XmlException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        XmlException(String message) {
+        public XmlException(String message) {
             super(message);
         }
     }
