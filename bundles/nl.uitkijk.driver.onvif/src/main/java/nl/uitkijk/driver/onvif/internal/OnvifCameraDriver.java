@@ -2,19 +2,16 @@ package nl.uitkijk.driver.onvif.internal;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraSession;
-import nl.uitkijk.api.camera.ConfigParameter;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
+import nl.uitkijk.driver.base.DriverThreads;
+import nl.uitkijk.driver.base.HttpCameraSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,16 +37,7 @@ public class OnvifCameraDriver implements CameraDriver {
     static final String ID = "onvif";
     private static final DriverDescription DESCRIPTION = new DriverDescription(ID, "ONVIF camera",
             "Any ONVIF Profile S camera: streams, device information and PTZ found by the camera's own services.",
-            List.of(new ConfigParameter(OnvifSettings.HOST, ConfigParameter.Type.TEXT, true, "Host",
-                            "The camera's address, e.g. 192.0.2.10", null),
-                    new ConfigParameter(OnvifSettings.PORT, ConfigParameter.Type.INTEGER, false, "Port",
-                            "HTTP port of the ONVIF services", OnvifSettings.DEFAULT_PORT),
-                    new ConfigParameter(OnvifSettings.USERNAME, ConfigParameter.Type.TEXT, false, "User name", "",
-                            null),
-                    new ConfigParameter(OnvifSettings.PASSWORD, ConfigParameter.Type.PASSWORD, false, "Password", "",
-                            null),
-                    new ConfigParameter(OnvifSettings.TIMEOUT, ConfigParameter.Type.INTEGER, false, "Timeout",
-                            "Seconds to wait for the camera, 1 to 60", OnvifSettings.DEFAULT_TIMEOUT)));
+            HttpCameraSettings.parameters("HTTP port of the ONVIF services"));
 
     private final ExecutorService workers;
     private final HttpClient http;
@@ -61,15 +49,8 @@ public class OnvifCameraDriver implements CameraDriver {
     }
 
     OnvifCameraDriver(int threads, Clock clock) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "uitkijk-onvif-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        this.workers = Executors.newFixedThreadPool(threads, factory);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        this.workers = DriverThreads.pool(ID, threads);
+        this.http = HttpCameraSettings.newClient();
         this.clock = clock;
     }
 
@@ -85,7 +66,7 @@ public class OnvifCameraDriver implements CameraDriver {
 
     @Override
     public List<ConfigProblem> validate(Map<String, Object> config) {
-        return OnvifSettings.validate(config);
+        return HttpCameraSettings.validate(config);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package nl.uitkijk.driver.onvif.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +13,10 @@ import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.media.StreamProfile;
-import nl.uitkijk.driver.base.CameraCheckLoop;
 import nl.uitkijk.driver.base.CameraCheckLoop.Outcome;
 import nl.uitkijk.driver.base.CameraCheckLoop.Timing;
+import nl.uitkijk.driver.base.CameraCheckLoop;
+import nl.uitkijk.driver.base.HttpCameraSettings;
 import nl.uitkijk.driver.onvif.internal.OnvifDevice.Profile;
 import nl.uitkijk.driver.onvif.internal.OnvifDevice.Services;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ final class OnvifCameraSession implements CameraSession {
     private static final Logger LOG = LoggerFactory.getLogger(OnvifCameraSession.class);
 
     private final CameraContext context;
-    private final OnvifSettings settings;
+    private final HttpCameraSettings settings;
     private final OnvifDevice device;
     private final CameraCheckLoop loop;
     private final Object lock = new Object();
@@ -43,7 +43,7 @@ final class OnvifCameraSession implements CameraSession {
 
     OnvifCameraSession(CameraContext context, ExecutorService workers, HttpClient http, Clock clock) {
         this.context = context;
-        this.settings = OnvifSettings.of(context.config());
+        this.settings = HttpCameraSettings.of(context.config());
         this.device = new OnvifDevice(settings, new SoapClient(http, Duration.ofSeconds(settings.timeoutSeconds()),
                 settings.username(), settings.password(), clock));
         this.loop = new CameraCheckLoop(context, workers, Timing.standard(), this::check);
@@ -108,15 +108,7 @@ final class OnvifCameraSession implements CameraSession {
         if (!"main".equals(profileName) || stream == null) {
             return Optional.empty();
         }
-        if (settings.username().isEmpty()) {
-            return Optional.of(stream);
-        }
-        try {
-            return Optional.of(new URI(stream.getScheme(), settings.username() + ":" + settings.password(),
-                    stream.getHost(), stream.getPort(), stream.getPath(), stream.getQuery(), null));
-        } catch (URISyntaxException e) {
-            return Optional.of(stream);
-        }
+        return Optional.of(settings.withCredentials(stream));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.uitkijk.api.camera.DeviceInfo;
+import nl.uitkijk.driver.base.HttpCameraSettings;
 import nl.uitkijk.driver.base.XmlElement;
 
 /**
@@ -32,11 +33,11 @@ final class OnvifDevice {
     record Services(URI device, URI media, Optional<URI> ptz, Optional<URI> events) {
     }
 
-    private final OnvifSettings settings;
+    private final HttpCameraSettings settings;
     private final SoapClient soap;
     private final URI deviceService;
 
-    OnvifDevice(OnvifSettings settings, SoapClient soap) {
+    OnvifDevice(HttpCameraSettings settings, SoapClient soap) {
         this.settings = settings;
         this.soap = soap;
         this.deviceService = URI.create("http://" + settings.host() + ":" + settings.port() + "/onvif/device_service");

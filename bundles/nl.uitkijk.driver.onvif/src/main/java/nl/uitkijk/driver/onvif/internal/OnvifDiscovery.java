@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.discovery.DiscoveredCamera;
 import nl.uitkijk.api.discovery.DiscoveryParticipant;
+import nl.uitkijk.driver.base.HttpCameraSettings;
 import nl.uitkijk.driver.base.XmlElement.XmlException;
 import nl.uitkijk.driver.base.XmlElement;
 import org.osgi.service.component.annotations.Activate;
@@ -124,7 +125,7 @@ public class OnvifDiscovery implements DiscoveryParticipant {
         DeviceInfo device = new DeviceInfo(scope(scopes, "mfr").orElse(null), hardware == null ? name
                 : name == null || name.equals(hardware) ? hardware : hardware + " (" + name + ")", null, null);
         return Optional.of(new DiscoveredCamera(OnvifCameraDriver.ID, uri.toString(), device,
-                Map.of(OnvifSettings.HOST, uri.getHost(), OnvifSettings.PORT, port), clock.instant()));
+                Map.of(HttpCameraSettings.HOST, uri.getHost(), HttpCameraSettings.PORT, port), clock.instant()));
     }
 
     private static Optional<URI> uri(String text) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.camera.CameraContext;
+import nl.uitkijk.driver.base.HttpCameraSettings;
 import nl.uitkijk.driver.base.XmlElement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +28,13 @@ final class OnvifEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OnvifEvents.class);
 
     private final SoapClient soap;
-    private final OnvifSettings settings;
+    private final HttpCameraSettings settings;
     private final URI service;
     private final CameraContext context;
     private final ScheduledExecutorService scheduler;
     private volatile boolean running = true;
 
-    OnvifEvents(SoapClient soap, OnvifSettings settings, URI service, CameraContext context) {
+    OnvifEvents(SoapClient soap, HttpCameraSettings settings, URI service, CameraContext context) {
         this.soap = soap;
         this.settings = settings;
         this.service = service;

@@ -3,15 +3,13 @@ package nl.uitkijk.driver.rtsp.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.ConfigParameter;
 import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DriverDescription;
+import nl.uitkijk.driver.base.DriverThreads;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,13 +48,7 @@ public class RtspCameraDriver implements CameraDriver {
 
     @Activate
     public RtspCameraDriver(Configuration configuration) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = task -> {
-            Thread thread = new Thread(task, "uitkijk-rtsp-probe-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        probes = Executors.newFixedThreadPool(Math.max(1, configuration.probeThreads()), threads);
+        probes = DriverThreads.pool("rtsp-probe", configuration.probeThreads());
     }
 
     @Deactivate
