@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -47,17 +48,36 @@ public final class DigestGuard {
 
     /** Whether the request carries a valid answer; if not, a 401 with a fresh challenge has been sent. */
     public boolean admit(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String target = exchange.getRequestURI().getRawPath()
+                + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+        Optional<String> challenge = challenge(exchange.getRequestMethod(), target,
+                exchange.getRequestHeaders().getFirst("Authorization"));
+        if (challenge.isEmpty()) {
+            return true;
+        }
+        exchange.getResponseHeaders().add("WWW-Authenticate", challenge.get());
+        byte[] body = "<html><body>401 Unauthorized</body></html>".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(401, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+        return false;
+    }
+
+    /**
+     * For servers other than the JDK's: empty when the request's {@code Authorization} answers a challenge of ours,
+     * else the {@code WWW-Authenticate} value to send with a 401.
+     *
+     * @param requestTarget path and query as sent
+     */
+    public Optional<String> challenge(String method, String requestTarget, String authorization) {
         boolean wasStale = false;
         if (authorization != null && authorization.regionMatches(true, 0, "Digest ", 0, 7)) {
             Map<String, String> answer = parameters(authorization.substring(7));
             String nonce = answer.getOrDefault("nonce", "");
             if (stale.containsKey(nonce)) {
                 wasStale = true;
-            } else if (valid(answer, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?"
-                    + exchange.getRequestURI().getRawQuery()))) {
-                return true;
+            } else if (valid(answer, method, requestTarget)) {
+                return Optional.empty();
             } else {
                 refused.incrementAndGet();
             }
@@ -66,14 +86,8 @@ public final class DigestGuard {
         RANDOM.nextBytes(nonceBytes);
         String nonce = Base64.getEncoder().encodeToString(nonceBytes);
         nonces.put(nonce, 0);
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Digest realm=\"" + realm + "\", qop=\"auth\", "
-                + "algorithm=" + algorithm + ", nonce=\"" + nonce + "\", opaque=\"uitkijk-simulator\""
-                + (wasStale ? ", stale=TRUE" : ""));
-        byte[] body = "<html><body>401 Unauthorized</body></html>".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-        return false;
+        return Optional.of("Digest realm=\"" + realm + "\", qop=\"auth\", algorithm=" + algorithm + ", nonce=\""
+                + nonce + "\", opaque=\"uitkijk-simulator\"" + (wasStale ? ", stale=TRUE" : ""));
     }
 
     /** How many answers were wrong (wrong password, replayed count, unknown nonce). */

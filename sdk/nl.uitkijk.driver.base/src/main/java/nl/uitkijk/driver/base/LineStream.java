@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * bounded, so a camera that never sends a line break cannot fill the memory. Opened by
  * {@link CameraHttp#stream(String, int, Consumer)}.
  */
-public final class LineStream implements AutoCloseable {
+public final class LineStream implements AutoCloseable, KeptOpen.Connection {
 
     private final int maxLineBytes;
     private final Consumer<String> lines;
@@ -28,6 +28,7 @@ public final class LineStream implements AutoCloseable {
     }
 
     /** Completes with the HTTP status when the stream ends, or exceptionally with the reason. */
+    @Override
     public CompletableFuture<Integer> ended() {
         return ended;
     }

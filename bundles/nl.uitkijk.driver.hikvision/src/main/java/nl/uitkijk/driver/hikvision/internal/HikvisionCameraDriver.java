@@ -1,18 +1,10 @@
 package nl.uitkijk.driver.hikvision.internal;
 
-import java.net.http.HttpClient;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraSession;
-import nl.uitkijk.api.camera.ConfigParameter;
-import nl.uitkijk.api.camera.ConfigProblem;
-import nl.uitkijk.api.camera.DriverDescription;
-import nl.uitkijk.driver.base.DriverThreads;
-import nl.uitkijk.driver.base.HttpCameraSettings;
+import nl.uitkijk.driver.base.HttpCameraDriver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,7 +19,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + HikvisionCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.hikvision")
 @Designate(ocd = HikvisionCameraDriver.Configuration.class)
-public class HikvisionCameraDriver implements CameraDriver {
+public class HikvisionCameraDriver extends HttpCameraDriver {
 
     @ObjectClassDefinition(name = "Uitkijk Hikvision driver")
     public @interface Configuration {
@@ -36,14 +28,10 @@ public class HikvisionCameraDriver implements CameraDriver {
     }
 
     static final String ID = "hikvision";
-    static final String RTSP_PORT = "rtspPort";
-    static final String CHANNEL = "channel";
-    private static final DriverDescription DESCRIPTION = new DriverDescription(ID, "Hikvision camera (ISAPI)",
-            "Hikvision cameras: streaming channels, device information, PTZ and detections from the alert stream.",
-            parameters());
-
-    private final ExecutorService workers;
-    private final HttpClient http = HttpCameraSettings.newClient();
+    static final NumberSetting RTSP_PORT = new NumberSetting("rtspPort", "RTSP port",
+            "Port of the camera's RTSP service", 554, 1, 65_535);
+    static final NumberSetting CHANNEL = new NumberSetting("channel", "Channel",
+            "Video input of the device (an NVR or encoder has several), from 1", 1, 1, 512);
 
     @Activate
     public HikvisionCameraDriver(Configuration configuration) {
@@ -51,44 +39,17 @@ public class HikvisionCameraDriver implements CameraDriver {
     }
 
     HikvisionCameraDriver(int threads) {
-        this.workers = DriverThreads.pool(ID, threads);
-    }
-
-    private static List<ConfigParameter> parameters() {
-        List<ConfigParameter> parameters = new ArrayList<>(HttpCameraSettings.parameters("HTTP port of ISAPI"));
-        parameters.add(new ConfigParameter(RTSP_PORT, ConfigParameter.Type.INTEGER, false, "RTSP port",
-                "Port of the camera's RTSP service", 554));
-        parameters.add(new ConfigParameter(CHANNEL, ConfigParameter.Type.INTEGER, false, "Channel",
-                "Video input of the device (an NVR or encoder has several), from 1", 1));
-        return List.copyOf(parameters);
+        super(ID, "Hikvision camera (ISAPI)", "Hikvision cameras: streaming channels, device information, PTZ and "
+                + "detections from the alert stream.", "HTTP port of ISAPI", List.of(RTSP_PORT, CHANNEL), threads);
     }
 
     @Deactivate
     public void deactivate() {
-        workers.shutdownNow();
-    }
-
-    @Override
-    public DriverDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Map<String, Object> config) {
-        List<ConfigProblem> problems = new ArrayList<>(HttpCameraSettings.validate(config));
-        int rtspPort = HttpCameraSettings.number(config, RTSP_PORT, 554);
-        if (rtspPort < 1 || rtspPort > 65_535) {
-            problems.add(new ConfigProblem("config." + RTSP_PORT, "must be 1 to 65535"));
-        }
-        int channel = HttpCameraSettings.number(config, CHANNEL, 1);
-        if (channel < 1 || channel > 512) {
-            problems.add(new ConfigProblem("config." + CHANNEL, "must be 1 to 512"));
-        }
-        return problems;
+        close();
     }
 
     @Override
     public CameraSession createSession(CameraContext context) {
-        return new HikvisionCameraSession(context, workers, http);
+        return new HikvisionCameraSession(context, workers(), http());
     }
 }

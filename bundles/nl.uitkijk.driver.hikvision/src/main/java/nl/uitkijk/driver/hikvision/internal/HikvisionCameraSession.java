@@ -3,12 +3,12 @@ package nl.uitkijk.driver.hikvision.internal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraSession;
 import nl.uitkijk.api.camera.DeviceInfo;
@@ -20,7 +20,7 @@ import nl.uitkijk.driver.base.CameraCheckLoop;
 import nl.uitkijk.driver.base.CameraCheckLoop.Outcome;
 import nl.uitkijk.driver.base.CameraCheckLoop.Timing;
 import nl.uitkijk.driver.base.HttpCameraSettings;
-import nl.uitkijk.driver.base.LineStream;
+import nl.uitkijk.driver.base.KeptOpen;
 import nl.uitkijk.driver.hikvision.internal.Isapi.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,34 +31,32 @@ import org.slf4j.LoggerFactory;
  */
 final class HikvisionCameraSession implements CameraSession {
 
-    static final long REOPEN_SECONDS = 5;
+    static final Duration REOPEN_AFTER = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HikvisionCameraSession.class);
 
     private final CameraContext context;
     private final HttpClient http;
     private final int rtspPort;
     private final int input;
+    private final CameraCheckLoop loop;
+    private final KeptOpen alertStream;
     /** Replaced as a whole by an in-place reconfiguration (credentials, timeout). */
     private volatile HttpCameraSettings settings;
     private volatile Isapi isapi;
-    private final CameraCheckLoop loop;
-    private final AlertStream alerts;
-    private final Object lock = new Object();
     private volatile URI mainStream;
-    private volatile boolean online;
     private volatile Optional<PtzControl> ptz = Optional.empty();
-    private LineStream events;
-    private boolean stopped;
 
     HikvisionCameraSession(CameraContext context, ExecutorService workers, HttpClient http) {
         this.context = context;
         this.http = http;
         this.settings = HttpCameraSettings.of(context.config());
-        this.rtspPort = HttpCameraSettings.number(context.config(), HikvisionCameraDriver.RTSP_PORT, 554);
-        this.input = HttpCameraSettings.number(context.config(), HikvisionCameraDriver.CHANNEL, 1);
+        this.rtspPort = HikvisionCameraDriver.RTSP_PORT.of(context.config());
+        this.input = HikvisionCameraDriver.CHANNEL.of(context.config());
         this.isapi = new Isapi(settings.http(http));
         this.loop = new CameraCheckLoop(context, workers, Timing.standard(), this::check);
-        this.alerts = new AlertStream(context, input, Clock.systemUTC());
+        AlertStream alerts = new AlertStream(context, input, Clock.systemUTC());
+        this.alertStream = new KeptOpen(context, "alert stream", REOPEN_AFTER, () -> isapi.http().stream(
+                "/ISAPI/Event/notification/alertStream", AlertStream.MAX_ALERT_BYTES, alerts::line));
     }
 
     @Override
@@ -85,51 +83,17 @@ final class HikvisionCameraSession implements CameraSession {
             ptz = isapi.hasPtz(input) ? Optional.of(new IsapiPtz(isapi.http(), input)) : Optional.empty();
             context.reportDevice(device);
             context.reportStreams(streams);
-            listen();
+            alertStream.online();
             Channel main = channels.get(0);
             context.reportStatus(StatusInfo.online("Hikvision " + (device.model() == null ? "camera" : device.model())
                     + ", " + main.codec() + " " + main.width() + "x" + main.height() + (ptz.isPresent() ? ", PTZ" : "")));
-            online = true;
             return Outcome.HEALTHY;
         } catch (CameraCallException e) {
-            online = false;
+            alertStream.offline();
             LOG.debug("Hikvision camera '{}' at {}:{} is offline: {}", context.cameraId(), settings.host(),
                     settings.port(), e.getMessage());
             context.reportStatus(StatusInfo.offline(e.getMessage()));
             return e.refused() ? Outcome.REFUSED : Outcome.FAILED;
-        }
-    }
-
-    /** Opens the alert stream unless it is open; reopens it a few seconds after the camera ends it. */
-    private void listen() {
-        synchronized (lock) {
-            if (stopped || events != null) {
-                return;
-            }
-            LineStream stream = isapi.http().stream("/ISAPI/Event/notification/alertStream",
-                    AlertStream.MAX_ALERT_BYTES, alerts::line);
-            events = stream;
-            stream.ended().whenComplete((status, error) -> {
-                if (error != null) {
-                    LOG.debug("Hikvision camera '{}': the alert stream ended: {}", context.cameraId(),
-                            error.getMessage());
-                }
-                synchronized (lock) {
-                    if (events == stream) {
-                        events = null;
-                    }
-                    if (!stopped) {
-                        context.scheduler().schedule(this::reopen, REOPEN_SECONDS, TimeUnit.SECONDS);
-                    }
-                }
-            });
-        }
-    }
-
-    private void reopen() {
-        // only while the last check found the camera online; otherwise the next check opens it
-        if (online) {
-            listen();
         }
     }
 
@@ -143,8 +107,8 @@ final class HikvisionCameraSession implements CameraSession {
         HttpCameraSettings next = HttpCameraSettings.of(newConfig);
         HttpCameraSettings current = settings;
         if (!next.host().equals(current.host()) || next.port() != current.port()
-                || HttpCameraSettings.number(newConfig, HikvisionCameraDriver.RTSP_PORT, 554) != rtspPort
-                || HttpCameraSettings.number(newConfig, HikvisionCameraDriver.CHANNEL, 1) != input) {
+                || HikvisionCameraDriver.RTSP_PORT.of(newConfig) != rtspPort
+                || HikvisionCameraDriver.CHANNEL.of(newConfig) != input) {
             return false;
         }
         settings = next;
@@ -166,15 +130,7 @@ final class HikvisionCameraSession implements CameraSession {
 
     @Override
     public void stop() {
-        LineStream open;
-        synchronized (lock) {
-            stopped = true;
-            open = events;
-            events = null;
-        }
-        if (open != null) {
-            open.close();
-        }
+        alertStream.close();
         loop.stop();
     }
 }

@@ -1,17 +1,11 @@
 package nl.uitkijk.driver.onvif.internal;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraSession;
-import nl.uitkijk.api.camera.ConfigProblem;
-import nl.uitkijk.api.camera.DriverDescription;
-import nl.uitkijk.driver.base.DriverThreads;
-import nl.uitkijk.driver.base.HttpCameraSettings;
+import nl.uitkijk.driver.base.HttpCameraDriver;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -26,7 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + OnvifCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.onvif")
 @Designate(ocd = OnvifCameraDriver.Configuration.class)
-public class OnvifCameraDriver implements CameraDriver {
+public class OnvifCameraDriver extends HttpCameraDriver {
 
     @ObjectClassDefinition(name = "Uitkijk ONVIF driver")
     public @interface Configuration {
@@ -35,42 +29,27 @@ public class OnvifCameraDriver implements CameraDriver {
     }
 
     static final String ID = "onvif";
-    private static final DriverDescription DESCRIPTION = new DriverDescription(ID, "ONVIF camera",
-            "Any ONVIF Profile S camera: streams, device information and PTZ found by the camera's own services.",
-            HttpCameraSettings.parameters("HTTP port of the ONVIF services"));
 
-    private final ExecutorService workers;
-    private final HttpClient http;
     private final Clock clock;
 
     @Activate
     public OnvifCameraDriver(Configuration configuration) {
-        this(Math.max(1, configuration.workerThreads()), Clock.systemUTC());
+        this(configuration.workerThreads(), Clock.systemUTC());
     }
 
     OnvifCameraDriver(int threads, Clock clock) {
-        this.workers = DriverThreads.pool(ID, threads);
-        this.http = HttpCameraSettings.newClient();
+        super(ID, "ONVIF camera", "Any ONVIF Profile S camera: streams, device information and PTZ found by the "
+                + "camera's own services.", "HTTP port of the ONVIF services", List.of(), threads);
         this.clock = clock;
     }
 
     @Deactivate
     public void deactivate() {
-        workers.shutdownNow();
-    }
-
-    @Override
-    public DriverDescription description() {
-        return DESCRIPTION;
-    }
-
-    @Override
-    public List<ConfigProblem> validate(Map<String, Object> config) {
-        return HttpCameraSettings.validate(config);
+        close();
     }
 
     @Override
     public CameraSession createSession(CameraContext context) {
-        return new OnvifCameraSession(context, workers, http, clock);
+        return new OnvifCameraSession(context, workers(), http(), clock);
     }
 }
