@@ -22,7 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
+import nl.uitkijk.testkit.AxisCameraSimulator;
 import nl.uitkijk.testkit.Ffprobe;
+import nl.uitkijk.testkit.HikvisionCameraSimulator;
 import nl.uitkijk.testkit.OnvifCameraSimulator;
 import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -713,6 +715,52 @@ class DistributionIT {
                     actions.toString());
             assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif").statusCode());
             assertEquals(204, karaf.delete("/api/v1/cameras/it-onvif-wrong").statusCode());
+        }
+    }
+
+    @Test
+    @Order(17)
+    void axisAndHikvisionCamerasComeOnlineWithTheirEventStreamsAfterInstallingTheirDrivers() throws Exception {
+        for (String feature : List.of("uitkijk-driver-axis", "uitkijk-driver-hikvision")) {
+            ShellResult install = karaf.shell("feature:install " + feature);
+            assertEquals(0, install.exitCode(), install.output());
+        }
+        KarafInstance.await(Duration.ofSeconds(60), () -> {
+            try {
+                List<String> drivers = json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id");
+                return drivers.contains("axis") && drivers.contains("hikvision");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the axis and hikvision drivers did not appear");
+        try (AxisCameraSimulator axis = AxisCameraSimulator.start("root", "Heerlen-2026");
+                HikvisionCameraSimulator hikvision = HikvisionCameraSimulator.start("admin", "Heerlen-2026")) {
+            for (var camera : List.of(List.of("it-axis", "axis", "root", axis.port()),
+                    List.of("it-hikvision", "hikvision", "admin", hikvision.port()))) {
+                HttpResponse<String> added = karaf.post("/api/v1/cameras", """
+                        {"id": "%s", "name": "%s", "driver": "%s",
+                         "config": {"host": "127.0.0.1", "port": %d, "username": "%s", "password": "Heerlen-2026"},
+                         "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                        .formatted(camera.get(0), camera.get(0), camera.get(1), camera.get(3), camera.get(2)));
+                assertEquals(201, added.statusCode(), added.body());
+            }
+            awaitStatus("it-axis", "ONLINE");
+            awaitStatus("it-hikvision", "ONLINE");
+            assertEquals("Q6075-E", camera("it-axis").at("/device/model").asText());
+            assertEquals("DS-2DE4425IW-DE", camera("it-hikvision").at("/device/model").asText());
+            assertEquals("rtsp://127.0.0.1/Streaming/Channels/101", camera("it-hikvision").at("/streams/0/uri").asText());
+            // The event streams are opened inside Karaf: the WebSocket (Axis) and the multipart alert stream.
+            KarafInstance.await(Duration.ofSeconds(20), () -> axis.openEventStreams() == 1
+                    && hikvision.openAlertStreams() == 1, "the event streams were not opened");
+            assertEquals(204, karaf.post("/api/v1/cameras/it-axis/ptz", "{\"action\": \"home\"}").statusCode());
+            assertEquals(204, karaf.post("/api/v1/cameras/it-hikvision/ptz", "{\"action\": \"home\"}").statusCode());
+            assertEquals(List.of("move=home&camera=1"), axis.ptzCommands());
+            assertEquals(1, hikvision.ptzCommands().size());
+            assertEquals(0, axis.guard().refused() + hikvision.guard().refused(), "digest answered right");
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-axis").statusCode());
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-hikvision").statusCode());
+            KarafInstance.await(Duration.ofSeconds(20), () -> axis.openEventStreams() == 0
+                    && hikvision.openAlertStreams() == 0, "removing the cameras did not close their event streams");
         }
     }
 
