@@ -764,6 +764,35 @@ class DistributionIT {
         }
     }
 
+    @Test
+    @Order(18)
+    void aDriverGeneratedFromTheArchetypeInstallsAsAFeature() throws Exception {
+        // The archetype's integration test generated and installed uitkijk-driver-acme into this local repository.
+        Path repository = Path.of(System.getProperty("uitkijk.localRepository"));
+        Path features = repository.resolve("com/acme/uitkijk/uitkijk-driver-acme/1.0.0-SNAPSHOT/"
+                + "uitkijk-driver-acme-1.0.0-SNAPSHOT-features.xml");
+        assertTrue(Files.isRegularFile(features), "the archetype's generated driver is not installed: " + features);
+        // Karaf reads that repository as its local one, with no remote repository: tests stay on this machine.
+        ShellResult configure = karaf.shell("config:edit org.ops4j.pax.url.mvn\n"
+                + "config:property-set org.ops4j.pax.url.mvn.localRepository " + repository + "\n"
+                + "config:property-set org.ops4j.pax.url.mvn.repositories \"\"\n"
+                + "config:update");
+        assertEquals(0, configure.exitCode(), configure.output());
+        Thread.sleep(3_000); // the maven URL handler restarts with its new configuration
+        ShellResult install = karaf.shell("feature:repo-add "
+                + "mvn:com.acme.uitkijk/uitkijk-driver-acme/1.0.0-SNAPSHOT/xml/features\n"
+                + "feature:install uitkijk-driver-acme");
+        assertEquals(0, install.exitCode(), install.output());
+        KarafInstance.await(Duration.ofSeconds(60), () -> {
+            try {
+                return json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id").contains("acme");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the generated acme driver did not appear");
+        assertEquals(0, karaf.shell("feature:uninstall uitkijk-driver-acme").exitCode());
+    }
+
     private List<String> camerasNamed(String id) throws Exception {
         List<String> ids = new ArrayList<>();
         json(karaf.get("/api/v1/cameras", true)).forEach(c -> ids.add(c.get("id").asText()));
