@@ -31,10 +31,6 @@ final class Vapix {
         this.http = http;
     }
 
-    CameraHttp http() {
-        return http;
-    }
-
     /** The parameters of some groups as {@code root.Brand.ProdNbr → Q6075-E}; groups the camera lacks are left out. */
     Map<String, String> parameters(String... groups) throws CameraCallException {
         String reply = http.get("/axis-cgi/param.cgi?action=list&group=" + String.join(",", groups))

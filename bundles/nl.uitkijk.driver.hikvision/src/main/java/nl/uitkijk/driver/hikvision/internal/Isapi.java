@@ -21,10 +21,6 @@ final class Isapi {
         this.http = http;
     }
 
-    CameraHttp http() {
-        return http;
-    }
-
     DeviceInfo deviceInfo() throws CameraCallException {
         XmlElement info = http.get("/ISAPI/System/deviceInfo").require("deviceInfo").xml("deviceInfo");
         if (!info.name().equals("DeviceInfo")) {

@@ -1,22 +1,18 @@
 package nl.uitkijk.driver.onvif.internal;
 
+import nl.uitkijk.driver.base.CameraCallException;
+
 /** A camera that cannot be used now, with a reason an operator understands ("authentication failed"). */
-final class OnvifException extends Exception {
+final class OnvifException extends CameraCallException {
 
     private static final long serialVersionUID = 1L;
-    private final boolean authentication;
 
     OnvifException(String message) {
-        this(message, false);
+        super(message, false);
     }
 
+    /** @param authentication the camera refused the credentials (no point retrying quickly) */
     OnvifException(String message, boolean authentication) {
-        super(message);
-        this.authentication = authentication;
-    }
-
-    /** Whether the camera refused the credentials (no point retrying quickly). */
-    boolean authentication() {
-        return authentication;
+        super(message, authentication);
     }
 }
