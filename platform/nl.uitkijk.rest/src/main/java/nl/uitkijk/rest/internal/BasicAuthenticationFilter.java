@@ -7,12 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.callback.UnsupportedCallbackException;
-import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
@@ -24,8 +18,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,9 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP Basic authentication against a Karaf JAAS realm (by default {@code karaf}: the same accounts as the console and
- * ssh). Reading needs role {@code viewer} or {@code admin}; changing needs {@code admin}; the audit trail needs
- * {@code auditor} or {@code admin}. Refused sign-ins go into the audit log. Health and the OpenAPI
+ * Authentication of every API call: HTTP Basic against a Karaf JAAS realm (by default {@code karaf}: the same
+ * accounts as the console and ssh), or the web console's session cookie, with its CSRF token on every change. What a
+ * user may do is {@link AccessPolicy}'s decision. Refused sign-ins go into the audit log. Health and the OpenAPI
  * document are open so that monitoring and integrators need no account.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "nl.uitkijk.rest.security")
@@ -58,9 +50,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         String realm() default "karaf";
     }
 
-    static final String VIEWER = "viewer";
-    static final String ADMIN = "admin";
-    static final String AUDITOR = "auditor";
     private static final Set<String> OPEN_PATHS = Set.of("health", "openapi.json");
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
@@ -78,53 +67,69 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog auditLog;
 
+    private final ConsoleSessions sessions;
+
     @Activate
-    public BasicAuthenticationFilter(Configuration configuration) {
+    public BasicAuthenticationFilter(Configuration configuration, @Reference ConsoleSessions sessions) {
         this.realm = configuration.realm();
+        this.sessions = sessions;
     }
+
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (OPEN_PATHS.contains(stripSlashes(path))) {
-            return;
+        String path = stripSlashes(request.getUriInfo().getPath());
+        if (OPEN_PATHS.contains(path) || path.equals("session") && request.getMethod().equals(HttpMethod.POST)) {
+            return; // signing in is how one gets a session
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        Credentials credentials = Credentials.parse(header);
-        if (credentials == null) {
-            request.abortWith(unauthorized("authentication required (HTTP Basic)"));
-            return;
-        }
+        String user;
         Set<String> roles;
-        try {
-            roles = login(credentials);
-        } catch (LoginException e) {
-            LOG.info("REST login refused for user '{}'", credentials.user());
-            AuditLog log = auditLog;
-            if (log != null) {
-                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
-                        "wrong user name or password");
+        if (header == null && request.getCookies().containsKey(ConsoleSessions.COOKIE)) {
+            var session = sessions.touch(request.getCookies().get(ConsoleSessions.COOKIE).getValue());
+            if (session.isEmpty()) {
+                request.abortWith(ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "the session has ended: sign in again"));
+                return;
             }
-            request.abortWith(unauthorized("user name or password is wrong"));
-            return;
+            if (!READ_METHODS.contains(request.getMethod())
+                    && !ConsoleSessions.csrfMatches(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER))) {
+                LOG.warn("Refused a {} to {} by '{}' from {}: CSRF token missing or wrong", request.getMethod(), path,
+                        session.get().user(), origin());
+                request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
+                        "the request lacks this session's CSRF token"));
+                return;
+            }
+            user = session.get().user();
+            roles = session.get().roles();
+        } else {
+            Credentials credentials = Credentials.parse(header);
+            if (credentials == null) {
+                request.abortWith(unauthorized("authentication required (HTTP Basic)"));
+                return;
+            }
+            try {
+                roles = JaasLogin.roles(realm, credentials.user(), credentials.password());
+            } catch (LoginException e) {
+                LOG.info("REST login refused for user '{}'", credentials.user());
+                AuditLog log = auditLog;
+                if (log != null) {
+                    log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
+                            "wrong user name or password");
+                }
+                request.abortWith(unauthorized("user name or password is wrong"));
+                return;
+            }
+            user = credentials.user();
+            recordSignIn(user, request);
         }
-        boolean read = READ_METHODS.contains(request.getMethod());
-        String target = stripSlashes(path);
-        boolean auditPath = target.equals("audit") || target.startsWith("audit/") || target.equals("dpia");
-        // The audit trail and the DPIA inventory are for administrators and auditors (the privacy officer);
-        // auditors see nothing else (no images, no cameras).
-        // Steering a camera is an operator's action, like watching it (it is audited and legally checked).
-        boolean steering = request.getMethod().equals(HttpMethod.POST) && target.matches("cameras/[^/]+/ptz");
-        boolean allowed = roles.contains(ADMIN)
-                || ((read || steering) && (auditPath ? roles.contains(AUDITOR) : roles.contains(VIEWER)));
-        if (!allowed) {
+        var refusal = AccessPolicy.refusal(request.getMethod(), path, roles);
+        if (refusal.isPresent()) {
             request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
-                    "user '" + credentials.user() + "' may not " + (read ? "read" : "change") + " this"));
+                    "user '" + user + "' may not " + refusal.get()));
             return;
         }
-        request.setSecurityContext(new UserSecurityContext(credentials.user(), roles,
-                request.getSecurityContext().isSecure()));
-        recordSignIn(credentials.user(), request);
+        request.setSecurityContext(new UserSecurityContext(user, roles, request.getSecurityContext().isSecure()));
     }
 
     /** "REST <client address>", or "REST" where no servlet request is at hand. */
@@ -148,38 +153,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         if (lastSeen.size() > 10_000) {
             lastSeen.values().removeIf(seen -> now - seen > SIGN_IN_PAUSE_NANOS);
         }
-    }
-
-    private Set<String> login(Credentials credentials) throws LoginException {
-        Subject subject = new Subject();
-        LoginContext context;
-        // JAAS loads login modules through the context class loader: make it the one that sees Karaf's proxy.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(RolePrincipal.class.getClassLoader());
-        try {
-            context = new LoginContext(realm, subject, callbacks -> {
-                for (var callback : callbacks) {
-                    if (callback instanceof NameCallback name) {
-                        name.setName(credentials.user());
-                    } else if (callback instanceof PasswordCallback password) {
-                        password.setPassword(credentials.password().toCharArray());
-                    } else {
-                        throw new UnsupportedCallbackException(callback);
-                    }
-                }
-            });
-            context.login();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        if (subject.getPrincipals(UserPrincipal.class).isEmpty()) {
-            throw new LoginException("no user principal");
-        }
-        Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                .collect(Collectors.toUnmodifiableSet());
-        context.logout();
-        return roles;
     }
 
     private static Response unauthorized(String message) {

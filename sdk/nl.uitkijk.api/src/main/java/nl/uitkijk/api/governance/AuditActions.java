@@ -6,6 +6,8 @@ public final class AuditActions {
     public static final String SIGN_IN_REFUSED = "sign-in.refused";
     /** A user signed in (over stateless HTTP Basic: the first request from an address after a pause). @since 1.3 */
     public static final String SIGN_IN = "sign-in";
+    /** A user signed out of the web console. @since 1.4 */
+    public static final String SIGN_OUT = "sign-out";
     public static final String CAMERA_ADD = "camera.add";
     public static final String CAMERA_CHANGE = "camera.change";
     public static final String CAMERA_REMOVE = "camera.remove";

@@ -1,0 +1,38 @@
+// The REST API with the session cookie; every change carries the session's CSRF token. A 401 means the session
+// ended: the console goes back to the sign-in form and says so.
+let csrfToken = null;
+let onSessionEnded = () => {};
+
+export function whenSessionEnds(callback) {
+  onSessionEnded = callback;
+}
+
+export function useCsrfToken(token) {
+  csrfToken = token;
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(`/api/v1/${path}`, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401 && path !== 'session') {
+    onSessionEnded();
+    throw new ApiError(401, 'session ended');
+  }
+  if (!response.ok) {
+    let message = response.statusText;
+    try { message = (await response.json()).message ?? message; } catch (e) { /* not JSON */ }
+    throw new ApiError(response.status, message);
+  }
+  return response.status === 204 ? null : response.json();
+}

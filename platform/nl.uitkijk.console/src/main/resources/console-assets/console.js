@@ -1,0 +1,82 @@
+import { api, useCsrfToken, whenSessionEnds } from './api.js';
+import { setLanguage, translate, t } from './i18n.js';
+import { VideoWall } from './wall.js';
+import { showManagement } from './manage.js';
+
+/** The console's frame: sign-in, the signed-in user, navigation between the wall and camera management. */
+const $ = (id) => document.getElementById(id);
+let session = null;
+let wall = null;
+
+async function start() {
+  document.querySelectorAll('[data-lang]').forEach((button) =>
+    button.addEventListener('click', () => { setLanguage(button.dataset.lang); route(); }));
+  setLanguage(localStorage.getItem('uitkijk.lang') || 'nl');
+  $('sign-in').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  window.addEventListener('hashchange', route);
+  whenSessionEnds(() => showSignIn(t('sign.ended')));
+  try {
+    signedIn(await api('GET', 'session'));
+  } catch (error) {
+    showSignIn('');
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = new FormData($('sign-in'));
+  try {
+    signedIn(await api('POST', 'session', { user: form.get('user'), password: form.get('password') }));
+    $('sign-in').reset();
+  } catch (error) {
+    $('sign-in-message').textContent = error.status === 401 ? t('sign.wrong') : error.message;
+  }
+}
+
+async function signOut() {
+  try { await api('DELETE', 'session'); } catch (error) { /* ended anyway */ }
+  showSignIn('');
+}
+
+function signedIn(current) {
+  session = current;
+  useCsrfToken(current.csrfToken);
+  $('sign-in').hidden = true;
+  $('nav').hidden = false;
+  $('who').hidden = false;
+  $('user').textContent = `${current.user} (${current.roles.join(', ')})`;
+  // Only a hint: the server refuses camera management to anyone but an administrator.
+  $('nav-manage').hidden = !current.roles.includes('admin');
+  route();
+}
+
+function showSignIn(message) {
+  session = null;
+  wall?.hide();
+  wall = null;
+  useCsrfToken(null);
+  ['nav', 'who', 'wall', 'manage'].forEach((id) => { $(id).hidden = true; });
+  $('sign-in').hidden = false;
+  $('sign-in-message').textContent = message;
+}
+
+function route() {
+  translate(document);
+  if (!session) return;
+  const page = location.hash === '#manage' ? 'manage' : 'wall';
+  $('wall').hidden = page !== 'wall';
+  $('manage').hidden = page !== 'manage';
+  if (page === 'wall') {
+    if (!wall) {
+      wall = new VideoWall($('wall'), session.user);
+      wall.show();
+    }
+  } else {
+    wall?.hide();
+    wall = null;
+    showManagement($('manage'));
+  }
+}
+
+start();

@@ -1,0 +1,55 @@
+// Dutch first (the municipality's language), English for visitors and integrators. The choice is remembered.
+const texts = {
+  nl: {
+    'console.title': 'meldkamer', 'nav.wall': 'Videomuur', 'nav.manage': 'Camerabeheer',
+    'sign.title': 'Aanmelden', 'sign.user': 'Gebruikersnaam', 'sign.password': 'Wachtwoord', 'sign.in': 'Aanmelden',
+    'sign.out': 'Afmelden', 'sign.wrong': 'Gebruikersnaam of wachtwoord onjuist.',
+    'sign.ended': 'Uw sessie is verlopen. Meld u opnieuw aan.',
+    'wall.layout': 'Indeling', 'wall.cameras': 'Camera\u2019s', 'wall.empty': 'Sleep een camera hierheen',
+    'wall.full': 'Volledig scherm', 'wall.remove': 'Van de muur halen', 'wall.connecting': 'Verbinden\u2026',
+    'wall.ended': 'Beeld gestopt', 'wall.unsupported': 'Deze browser kan dit beeld niet afspelen',
+    'status.ONLINE': 'online', 'status.OFFLINE': 'offline', 'status.UNKNOWN': 'onbekend',
+    'status.NOT_PERMITTED': 'geen grondslag', 'status.DRIVER_MISSING': 'stuurprogramma ontbreekt',
+    'manage.title': 'Camerabeheer', 'manage.cameras': 'Camera\u2019s', 'manage.discovery': 'Gevonden op het netwerk',
+    'manage.forbidden': 'Geen toegang: alleen beheerders beheren camera\u2019s.', 'manage.none': 'Niets gevonden.',
+    'manage.id': 'Id', 'manage.name': 'Naam', 'manage.driver': 'Stuurprogramma', 'manage.status': 'Status',
+    'manage.address': 'Adres', 'manage.model': 'Model',
+  },
+  en: {
+    'console.title': 'control room', 'nav.wall': 'Video wall', 'nav.manage': 'Camera management',
+    'sign.title': 'Sign in', 'sign.user': 'User name', 'sign.password': 'Password', 'sign.in': 'Sign in',
+    'sign.out': 'Sign out', 'sign.wrong': 'User name or password is wrong.',
+    'sign.ended': 'Your session has ended. Please sign in again.',
+    'wall.layout': 'Layout', 'wall.cameras': 'Cameras', 'wall.empty': 'Drag a camera here',
+    'wall.full': 'Full screen', 'wall.remove': 'Take off the wall', 'wall.connecting': 'Connecting\u2026',
+    'wall.ended': 'Video stopped', 'wall.unsupported': 'This browser cannot play this video',
+    'status.ONLINE': 'online', 'status.OFFLINE': 'offline', 'status.UNKNOWN': 'unknown',
+    'status.NOT_PERMITTED': 'no legal basis', 'status.DRIVER_MISSING': 'driver missing',
+    'manage.title': 'Camera management', 'manage.cameras': 'Cameras', 'manage.discovery': 'Found on the network',
+    'manage.forbidden': 'No access: only administrators manage cameras.', 'manage.none': 'Nothing found.',
+    'manage.id': 'Id', 'manage.name': 'Name', 'manage.driver': 'Driver', 'manage.status': 'Status',
+    'manage.address': 'Address', 'manage.model': 'Model',
+  },
+};
+
+let language = localStorage.getItem('uitkijk.lang') === 'en' ? 'en' : 'nl';
+
+export function t(key) {
+  return texts[language][key] ?? texts.nl[key] ?? key;
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+/** Switches and remembers the language, and translates every element marked data-t. */
+export function setLanguage(next) {
+  language = next === 'en' ? 'en' : 'nl';
+  localStorage.setItem('uitkijk.lang', language);
+  translate(document);
+}
+
+export function translate(root) {
+  document.documentElement.lang = language;
+  root.querySelectorAll('[data-t]').forEach((element) => { element.textContent = t(element.dataset.t); });
+}

@@ -1,0 +1,157 @@
+import { api } from './api.js';
+import { t, currentLanguage } from './i18n.js';
+import { LivePlayer } from './player.js';
+
+const LAYOUTS = { 1: 1, 4: 2, 9: 3, 16: 4 };
+
+/**
+ * The video wall: a layout of 1, 2×2, 3×3 or 4×4 tiles, a camera list to drag from, and per tile the camera's
+ * name, status and a clock, full screen on request. Layout and cameras are saved per user (in this browser), so a
+ * control-room workstation opens as it was left.
+ */
+export class VideoWall {
+  constructor(root, user) {
+    this.root = root;
+    this.key = `uitkijk.wall.${user}`;
+    const saved = JSON.parse(localStorage.getItem(this.key) || '{}');
+    this.size = LAYOUTS[saved.size] ? saved.size : 4;
+    this.assigned = Array.isArray(saved.cameras) ? saved.cameras : [];
+    this.players = new Map();
+    this.cameras = [];
+  }
+
+  async show() {
+    this.root.replaceChildren();
+    const bar = element('div', 'wall-bar');
+    bar.append(element('span', '', t('wall.layout')));
+    for (const size of Object.keys(LAYOUTS).map(Number)) {
+      const button = element('button', size === this.size ? 'active' : '', size === 1 ? '1' : `${LAYOUTS[size]}×${LAYOUTS[size]}`);
+      button.dataset.layout = size;
+      button.addEventListener('click', () => { this.size = size; this.save(); this.render(); });
+      bar.append(button);
+    }
+    this.list = element('ul', 'camera-list');
+    this.list.setAttribute('aria-label', t('wall.cameras'));
+    this.grid = element('div', 'grid');
+    const body = element('div', 'wall-body');
+    body.append(this.list, this.grid);
+    this.root.append(bar, body);
+    await this.refreshCameras();
+    this.render();
+    this.clock = setInterval(() => this.tick(), 1000);
+    this.poll = setInterval(() => this.refreshCameras(), 10000);
+  }
+
+  hide() {
+    clearInterval(this.clock);
+    clearInterval(this.poll);
+    this.players.forEach((player) => player.stop());
+    this.players.clear();
+  }
+
+  async refreshCameras() {
+    this.cameras = await api('GET', 'cameras');
+    this.list.replaceChildren(...this.cameras.map((camera) => {
+      const item = element('li', `camera status-${camera.status}`, camera.name);
+      item.draggable = true;
+      item.dataset.camera = camera.id;
+      item.title = `${camera.id} — ${t(`status.${camera.status}`)}`;
+      item.addEventListener('dragstart', (event) => event.dataTransfer.setData('text/plain', camera.id));
+      item.addEventListener('dblclick', () => this.place(camera.id, this.firstFreeTile()));
+      return item;
+    }));
+    this.grid?.querySelectorAll('.tile').forEach((tile) => this.label(tile));
+  }
+
+  render() {
+    this.players.forEach((player) => player.stop());
+    this.players.clear();
+    const side = LAYOUTS[this.size];
+    this.grid.style.gridTemplateColumns = `repeat(${side}, 1fr)`;
+    this.root.querySelectorAll('[data-layout]').forEach((b) => b.classList.toggle('active', Number(b.dataset.layout) === this.size));
+    const tiles = [];
+    for (let index = 0; index < this.size; index++) {
+      const tile = element('div', 'tile');
+      tile.dataset.index = index;
+      tile.addEventListener('dragover', (event) => event.preventDefault());
+      tile.addEventListener('drop', (event) => {
+        event.preventDefault();
+        this.place(event.dataTransfer.getData('text/plain'), index);
+      });
+      tiles.push(tile);
+      this.fill(tile, this.assigned[index]);
+    }
+    this.grid.replaceChildren(...tiles);
+  }
+
+  fill(tile, cameraId) {
+    const index = Number(tile.dataset.index);
+    this.players.get(index)?.stop();
+    this.players.delete(index);
+    tile.replaceChildren();
+    tile.dataset.camera = cameraId || '';
+    if (!cameraId) {
+      tile.append(element('p', 'empty', t('wall.empty')));
+      return;
+    }
+    const video = element('video');
+    video.muted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    const caption = element('div', 'caption');
+    caption.append(element('span', 'name'), element('span', 'state'), element('time', 'clock'));
+    const full = element('button', 'full', '⛶');
+    full.title = t('wall.full');
+    full.addEventListener('click', () => tile.requestFullscreen?.());
+    const remove = element('button', 'remove', '×');
+    remove.title = t('wall.remove');
+    remove.addEventListener('click', () => this.place(null, index));
+    tile.append(video, caption, full, remove);
+    this.label(tile);
+    const player = new LivePlayer(video, cameraId, (state, detail) => {
+      tile.dataset.state = state;
+      const text = { connecting: t('wall.connecting'), ended: `${t('wall.ended')}${detail ? `: ${detail}` : ''}`,
+        unsupported: t('wall.unsupported'), playing: '' }[state] ?? '';
+      tile.querySelector('.state').textContent = text;
+    });
+    this.players.set(index, player);
+    player.start();
+  }
+
+  label(tile) {
+    const camera = this.cameras.find((c) => c.id === tile.dataset.camera);
+    const name = tile.querySelector('.name');
+    if (camera && name) {
+      name.textContent = `${camera.name} · ${t(`status.${camera.status}`)}`;
+      tile.classList.toggle('offline', camera.status !== 'ONLINE');
+    }
+  }
+
+  place(cameraId, index) {
+    if (index < 0 || index >= this.size) return;
+    this.assigned[index] = cameraId || null;
+    this.save();
+    this.fill(this.grid.children[index], cameraId);
+  }
+
+  firstFreeTile() {
+    for (let index = 0; index < this.size; index++) if (!this.assigned[index]) return index;
+    return 0;
+  }
+
+  tick() {
+    const now = new Date().toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
+    this.grid.querySelectorAll('.clock').forEach((clock) => { clock.textContent = now; });
+  }
+
+  save() {
+    localStorage.setItem(this.key, JSON.stringify({ size: this.size, cameras: this.assigned.slice(0, 16) }));
+  }
+}
+
+export function element(tag, className = '', text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

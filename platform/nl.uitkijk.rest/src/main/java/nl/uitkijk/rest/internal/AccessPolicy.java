@@ -1,0 +1,59 @@
+package nl.uitkijk.rest.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import javax.ws.rs.HttpMethod;
+
+/**
+ * Who may do what over the API — the one place the server decides it; the console only hides what this refuses.
+ * <ul>
+ * <li>{@code admin}: everything (cameras, designations, discovery, users' work).</li>
+ * <li>{@code operator} (or the older name {@code viewer}): read cameras, live view, playback, steer PTZ.</li>
+ * <li>{@code supervisor}: as operator, and export footage.</li>
+ * <li>{@code auditor}: the audit trail and the DPIA inventory only; no images, no cameras.</li>
+ * <li>{@code police}: nothing yet — it is to see only the cameras shared with the police, and per-camera sharing does
+ * not exist yet; granting all cameras would be a leak.</li>
+ * </ul>
+ */
+final class AccessPolicy {
+
+    static final String ADMIN = "admin";
+    static final String OPERATOR = "operator";
+    static final String VIEWER = "viewer";
+    static final String SUPERVISOR = "supervisor";
+    static final String AUDITOR = "auditor";
+    static final String POLICE = "police";
+    private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final Set<String> WATCHERS = Set.of(OPERATOR, VIEWER, SUPERVISOR);
+
+    private AccessPolicy() {
+    }
+
+    /** Empty when allowed; otherwise what the user may not do, for the 403. */
+    static Optional<String> refusal(String method, String path, Set<String> roles) {
+        if (roles.contains(ADMIN)) {
+            return Optional.empty();
+        }
+        boolean read = READ_METHODS.contains(method);
+        if (path.equals("session")) {
+            return Optional.empty(); // one's own session: read it, end it
+        }
+        if (path.equals("audit") || path.startsWith("audit/") || path.equals("dpia")) {
+            return read && roles.contains(AUDITOR) ? Optional.empty() : Optional.of("read the audit trail");
+        }
+        if (path.equals("discovery") || path.startsWith("discovery/")) {
+            return Optional.of("manage cameras"); // what is on the network, and adding it, is the administrator's
+        }
+        if (path.matches("cameras/[^/]+/export")) {
+            return read && roles.contains(SUPERVISOR) ? Optional.empty() : Optional.of("export footage");
+        }
+        boolean watcher = roles.stream().anyMatch(WATCHERS::contains);
+        if (read) {
+            return watcher ? Optional.empty() : Optional.of("read this");
+        }
+        // Steering a camera and opening a live view are an operator's actions (audited and legally checked).
+        boolean operatorAction = method.equals(HttpMethod.POST)
+                && (path.matches("cameras/[^/]+/ptz") || path.equals("live/tickets"));
+        return operatorAction && watcher ? Optional.empty() : Optional.of("change this");
+    }
+}

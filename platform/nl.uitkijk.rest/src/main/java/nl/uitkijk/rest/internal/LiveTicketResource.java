@@ -1,0 +1,85 @@
+package nl.uitkijk.rest.internal;
+
+import java.time.Instant;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.LegalBasis;
+import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.rest.internal.live.LiveTickets;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code POST /live/tickets} with {@code {"camera": "…", "reason": "…"}}: for an operator and a camera whose legal
+ * basis permits live view now, a single-use ticket for the live-video WebSocket ({@code /live/socket?ticket=…},
+ * fMP4 for Media Source Extensions). A refusal says why and is audited, as for the REST live stream.
+ */
+@Component(service = LiveTicketResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(UitkijkApplication.SELECT)
+@Path("live/tickets")
+@Produces(MediaType.APPLICATION_JSON)
+public class LiveTicketResource {
+
+    public record TicketRequest(String camera, String reason) {
+    }
+
+    public record TicketJson(String ticket, String socket, long validSeconds) {
+    }
+
+    private final CameraRegistry registry;
+    private final LegalBasis legalBasis;
+    private final LiveTickets tickets;
+    private final AuditLog auditLog;
+
+    @Activate
+    public LiveTicketResource(@Reference CameraRegistry registry, @Reference LegalBasis legalBasis,
+            @Reference LiveTickets tickets, @Reference AuditLog auditLog) {
+        this.registry = registry;
+        this.legalBasis = legalBasis;
+        this.tickets = tickets;
+        this.auditLog = auditLog;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response issue(TicketRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
+        if (body == null || body.camera() == null || body.camera().isBlank()) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "camera: is required");
+        }
+        String reason = body.reason() == null ? "" : body.reason().strip();
+        if (reason.length() > 500) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "reason: at most 500 characters");
+        }
+        Camera camera = registry.camera(body.camera()).orElse(null);
+        if (camera == null) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no camera '" + body.camera() + "'");
+        }
+        Audit audit = new Audit(auditLog, security, http);
+        LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());
+        if (!legal.permitted()) {
+            audit.record(AuditActions.LEGAL_REFUSAL, camera.definition().id(), reason,
+                    AuditActions.LIVE_START + " refused: " + legal.reason());
+            return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
+        }
+        String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http),
+                camera.definition().id(), reason);
+        return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
+                .header("Cache-Control", "no-store").build();
+    }
+
+}

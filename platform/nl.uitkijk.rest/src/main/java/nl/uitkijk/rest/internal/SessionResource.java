@@ -1,0 +1,105 @@
+package nl.uitkijk.rest.internal;
+
+import java.util.Set;
+import javax.security.auth.login.LoginException;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.NewCookie;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.AuditLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * Sign-in for the web console: {@code POST /session} with {@code {"user","password"}} checks them against the same
+ * JAAS realm as HTTP Basic, sets the session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) and answers the
+ * user, roles and CSRF token; {@code GET} answers the same for a page that reloads; {@code DELETE} signs out. Both
+ * sign-in, refusal and sign-out are audited.
+ */
+@Component(service = SessionResource.class, configurationPid = "nl.uitkijk.rest.security")
+@JaxrsResource
+@JaxrsApplicationSelect(UitkijkApplication.SELECT)
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    /** What the console needs to know of its session; never the session id (that stays in the HttpOnly cookie). */
+    public record SessionJson(String user, Set<String> roles, String csrfToken, long idleTimeoutSeconds) {
+    }
+
+    public record SignIn(String user, String password) {
+    }
+
+    private final ConsoleSessions sessions;
+    private final String realm;
+    private final AuditLog auditLog;
+
+    /** Takes the realm from the same configuration as the API's authentication. */
+    @Activate
+    public SessionResource(BasicAuthenticationFilter.Configuration configuration, @Reference ConsoleSessions sessions,
+            @Reference AuditLog auditLog) {
+        this.sessions = sessions;
+        this.realm = configuration.realm();
+        this.auditLog = auditLog;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(SignIn body, @Context HttpServletRequest http, @Context SecurityContext security) {
+        if (body == null || body.user() == null || body.user().isBlank() || body.password() == null
+                || body.user().length() > 100 || body.password().length() > 1000) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "user and password are required");
+        }
+        String origin = "console " + http.getRemoteAddr();
+        Set<String> roles;
+        try {
+            roles = JaasLogin.roles(realm, body.user(), body.password());
+        } catch (LoginException e) {
+            auditLog.record(body.user(), AuditActions.SIGN_IN_REFUSED, "", origin, "", "wrong user name or password");
+            return ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", "user name or password is wrong");
+        }
+        ConsoleSessions.Session session = sessions.open(body.user(), roles, http.getRemoteAddr());
+        auditLog.record(body.user(), AuditActions.SIGN_IN, "", origin, "", "web console");
+        NewCookie cookie = new NewCookie(ConsoleSessions.COOKIE, session.id(), "/", null, NewCookie.DEFAULT_VERSION,
+                null, NewCookie.DEFAULT_MAX_AGE, null, security.isSecure(), true);
+        return Response.ok(json(session))
+                .header("Set-Cookie", cookie + "; SameSite=Strict")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    public Response current(@CookieParam(ConsoleSessions.COOKIE) String id) {
+        return sessions.touch(id).map(session -> Response.ok(json(session)).header("Cache-Control", "no-store")
+                .build()).orElseGet(() -> ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized",
+                        "not signed in"));
+    }
+
+    @DELETE
+    public Response signOut(@CookieParam(ConsoleSessions.COOKIE) String id, @Context HttpServletRequest http,
+            @Context SecurityContext security) {
+        sessions.close(id);
+        String user = security.getUserPrincipal() == null ? "" : security.getUserPrincipal().getName();
+        auditLog.record(user, AuditActions.SIGN_OUT, "", "console " + http.getRemoteAddr(), "", "");
+        NewCookie expired = new NewCookie(ConsoleSessions.COOKIE, "", "/", null, NewCookie.DEFAULT_VERSION, null, 0,
+                null, security.isSecure(), true);
+        return Response.noContent().header("Set-Cookie", expired + "; SameSite=Strict").build();
+    }
+
+    private SessionJson json(ConsoleSessions.Session session) {
+        return new SessionJson(session.user(), session.roles(), session.csrfToken(),
+                sessions.idleTimeout().toSeconds());
+    }
+}

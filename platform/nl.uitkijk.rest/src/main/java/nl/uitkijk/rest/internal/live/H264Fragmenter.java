@@ -1,0 +1,176 @@
+package nl.uitkijk.rest.internal.live;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import nl.uitkijk.api.media.MediaFormat;
+import nl.uitkijk.api.media.MediaPacket;
+
+/**
+ * Turns one viewer's H.264 packets from the media hub (Annex B access units) into fragmented MP4: the parameter
+ * sets become the initialisation segment (again when the camera changes them), every access unit one fragment of
+ * length-prefixed NAL units. Starts at a keyframe; a viewer that fell behind starts again at the next one.
+ * Not thread-safe: one per viewer, fed by the hub's delivery thread.
+ */
+final class H264Fragmenter {
+
+    /** What to send: a new initialisation segment (with the codec for MSE) or a media fragment. */
+    record Chunk(boolean init, String codec, byte[] bytes) {
+    }
+
+    private static final int DEFAULT_DURATION = Fmp4Writer.TIMESCALE / 25;
+
+    private int width;
+    private int height;
+    private byte[] sps;
+    private byte[] pps;
+    private byte[] announcedSps;
+    private byte[] announcedPps;
+    private long firstDts = Long.MIN_VALUE;
+    private long lastDecodeTime = -1;
+    private int lastDuration = DEFAULT_DURATION;
+    private int sequence;
+    private boolean waitForKeyframe = true;
+
+    /** The stream's format; its extradata may carry the parameter sets (Annex B or avcC). */
+    void format(MediaFormat format) {
+        width = format.width();
+        height = format.height();
+        if (format.fps() > 0) {
+            lastDuration = (int) Math.round(Fmp4Writer.TIMESCALE / format.fps());
+        }
+        for (byte[] nal : parameterSets(format.extradata())) {
+            remember(nal);
+        }
+    }
+
+    /** Start again at the next keyframe (the viewer dropped data). */
+    void resync() {
+        waitForKeyframe = true;
+    }
+
+    /** The chunks to send for this packet: none while waiting for a keyframe with parameter sets. */
+    List<Chunk> packet(MediaPacket packet) {
+        List<byte[]> nals = nalUnits(packet.data());
+        ByteArrayOutputStream sample = new ByteArrayOutputStream(packet.data().length + 16);
+        for (byte[] nal : nals) {
+            int type = nal[0] & 0x1F;
+            if (type == 7 || type == 8) {
+                remember(nal);
+            } else if (type != 9) { // access unit delimiters are not carried in MP4 samples
+                sample.write(nal.length >>> 24);
+                sample.write(nal.length >>> 16);
+                sample.write(nal.length >>> 8);
+                sample.write(nal.length);
+                sample.writeBytes(nal);
+            }
+        }
+        List<Chunk> chunks = new ArrayList<>(2);
+        if (waitForKeyframe) {
+            if (!packet.keyframe() || sps == null || pps == null || width <= 0 || height <= 0) {
+                return chunks;
+            }
+            waitForKeyframe = false;
+            announcedSps = null; // a new start always begins with an initialisation segment
+        }
+        if (!Arrays.equals(sps, announcedSps) || !Arrays.equals(pps, announcedPps)) {
+            announcedSps = sps;
+            announcedPps = pps;
+            chunks.add(new Chunk(true, Fmp4Writer.codec(sps), Fmp4Writer.initSegment(sps, pps, width, height)));
+        }
+        if (sample.size() == 0) {
+            return chunks;
+        }
+        if (firstDts == Long.MIN_VALUE) {
+            firstDts = packet.dtsMicros();
+        }
+        long decodeTime = Math.max(0, (packet.dtsMicros() - firstDts) * Fmp4Writer.TIMESCALE / 1_000_000);
+        if (decodeTime <= lastDecodeTime) {
+            decodeTime = lastDecodeTime + 1; // decode times must rise; cameras sometimes repeat one
+        }
+        if (lastDecodeTime >= 0) {
+            lastDuration = (int) Math.max(1, Math.min(Fmp4Writer.TIMESCALE, decodeTime - lastDecodeTime));
+        }
+        lastDecodeTime = decodeTime;
+        int compositionOffset = (int) ((packet.ptsMicros() - packet.dtsMicros()) * Fmp4Writer.TIMESCALE / 1_000_000);
+        chunks.add(new Chunk(false, null, Fmp4Writer.fragment(++sequence, decodeTime, lastDuration,
+                compositionOffset, packet.keyframe(), sample.toByteArray())));
+        return chunks;
+    }
+
+    private void remember(byte[] nal) {
+        int type = nal[0] & 0x1F;
+        if (type == 7 && nal.length >= 4) {
+            sps = nal;
+        } else if (type == 8) {
+            pps = nal;
+        }
+    }
+
+    /** SPS and PPS from extradata: Annex B (start codes) or an avcC record. */
+    static List<byte[]> parameterSets(byte[] extradata) {
+        if (extradata.length > 7 && extradata[0] == 1) {
+            List<byte[]> sets = new ArrayList<>();
+            int at = 5;
+            int spsCount = extradata[at++] & 0x1F;
+            for (int i = 0; i < spsCount && at + 2 <= extradata.length; i++) {
+                int length = ((extradata[at] & 0xFF) << 8) | (extradata[at + 1] & 0xFF);
+                at += 2;
+                if (at + length > extradata.length) {
+                    return sets;
+                }
+                sets.add(Arrays.copyOfRange(extradata, at, at + length));
+                at += length;
+            }
+            if (at < extradata.length) {
+                int ppsCount = extradata[at++] & 0xFF;
+                for (int i = 0; i < ppsCount && at + 2 <= extradata.length; i++) {
+                    int length = ((extradata[at] & 0xFF) << 8) | (extradata[at + 1] & 0xFF);
+                    at += 2;
+                    if (at + length > extradata.length) {
+                        return sets;
+                    }
+                    sets.add(Arrays.copyOfRange(extradata, at, at + length));
+                    at += length;
+                }
+            }
+            return sets;
+        }
+        return nalUnits(extradata);
+    }
+
+    /** The NAL units of an Annex B byte stream, without start codes (empty units dropped). */
+    static List<byte[]> nalUnits(byte[] annexB) {
+        List<byte[]> units = new ArrayList<>();
+        int start = -1;
+        int i = 0;
+        while (i + 2 < annexB.length) {
+            if (annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1) {
+                if (start >= 0) {
+                    add(units, annexB, start, i);
+                }
+                i += 3;
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start >= 0) {
+            add(units, annexB, start, annexB.length);
+        } else if (annexB.length > 0) {
+            units.add(annexB); // a single NAL unit without a start code
+        }
+        return units;
+    }
+
+    private static void add(List<byte[]> units, byte[] data, int from, int to) {
+        int end = to;
+        while (end > from && data[end - 1] == 0) {
+            end--; // the zero of a four-byte start code, or trailing zeros
+        }
+        if (end > from) {
+            units.add(Arrays.copyOfRange(data, from, end));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package nl.uitkijk.rest.internal.live;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.websocket.CloseReason;
+import javax.websocket.Session;
+import nl.uitkijk.api.governance.AuditActions;
+import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.rest.internal.live.LiveTickets.LiveTicket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live-video WebSocket connection ({@code /live/socket?ticket=…}): the ticket (single use, 30 s, issued by
+ * {@code POST /api/v1/live/tickets} after the role and legal checks) names the user and camera; then the socket
+ * carries fMP4 for Media Source Extensions until the browser leaves, sends {@code stop}, or the camera's legal basis
+ * for live view ends (checked every 5 s). Anything else the browser sends ends the socket: messages are limited to
+ * 1 KiB, binary ones and unknown words are refused, and the refusal is logged. Start and stop are audited.
+ */
+final class LiveConnection {
+
+    private static final long LEGAL_RECHECK_SECONDS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveConnection.class);
+
+    private final LiveServices services;
+    private AutoCloseable subscription;
+    private ScheduledFuture<?> legalCheck;
+    private LiveTicket ticket;
+    private volatile String endReason = "viewer left";
+
+    LiveConnection(LiveServices services) {
+        this.services = services;
+    }
+
+    void open(Session session) {
+        List<String> tickets = session.getRequestParameterMap().get("ticket");
+        var redeemed = services.tickets().redeem(tickets == null || tickets.isEmpty() ? null : tickets.get(0));
+        if (redeemed.isEmpty()) {
+            LOG.info("Refused a live socket without a valid ticket from {}", session.getId());
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no valid ticket: ask POST /api/v1/live/tickets");
+            return;
+        }
+        ticket = redeemed.get();
+        LiveViewer viewer = new LiveViewer(new LiveViewer.Outlet() {
+            @Override
+            public void text(String message) {
+                session.getAsyncRemote().sendText(message);
+            }
+
+            @Override
+            public void binary(ByteBuffer bytes, Runnable done) {
+                session.getAsyncRemote().sendBinary(bytes, result -> done.run());
+            }
+
+            @Override
+            public void end(String reason) {
+                endReason = "ended: " + reason;
+                close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
+            }
+        }, services.arrivals());
+        services.audit(ticket, AuditActions.LIVE_START, "web console");
+        try {
+            subscription = services.media().subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE, viewer);
+        } catch (Exception e) {
+            endReason = "ended: " + e.getMessage();
+            close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the camera cannot be viewed now");
+            return;
+        }
+        ScheduledExecutorService scheduler = services.scheduler();
+        legalCheck = scheduler.scheduleWithFixedDelay(() -> {
+            LegalStatus legal = services.liveView(ticket.cameraId(), Instant.now());
+            if (!legal.permitted()) {
+                endReason = "ended: " + legal.reason();
+                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, legal.reason());
+            }
+        }, LEGAL_RECHECK_SECONDS, LEGAL_RECHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A text message from the browser: only {@code stop} is understood. */
+    void text(Session session, String text) {
+        if (ticket != null && text.strip().equals("stop")) {
+            endReason = "viewer stopped";
+            close(session, CloseReason.CloseCodes.NORMAL_CLOSURE, "stopped");
+        } else {
+            LOG.warn("A live socket ({}) sent an unknown message; closing it", describe());
+            endReason = "refused: unknown message";
+            close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "unknown message");
+        }
+    }
+
+    /** The browser has nothing binary to send. */
+    void binary(Session session) {
+        LOG.warn("A live socket ({}) sent binary data; closing it", describe());
+        endReason = "refused: binary message";
+        close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "binary messages are not accepted");
+    }
+
+    private String describe() {
+        return ticket == null ? "no ticket" : "'" + ticket.user() + "', camera '" + ticket.cameraId() + "'";
+    }
+
+    void closed() {
+        if (legalCheck != null) {
+            legalCheck.cancel(false);
+        }
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the live subscription failed", e);
+            }
+            services.audit(ticket, AuditActions.LIVE_STOP, endReason);
+        }
+    }
+
+    static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            // a close reason is limited to 123 bytes by the protocol
+            session.close(new CloseReason(code, reason.length() > 100 ? reason.substring(0, 100) : reason));
+        } catch (IOException | IllegalStateException e) {
+            // already closing
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package nl.uitkijk.rest.internal.live;
+
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.rest.internal.live.LiveTickets.LiveTicket;
+
+/** What a live socket needs of the platform. */
+interface LiveServices {
+
+    LiveTickets tickets();
+
+    MediaHub media();
+
+    /** The camera's legal basis for live view now (not permitted when the camera is gone). */
+    LegalStatus liveView(String cameraId, Instant when);
+
+    void audit(LiveTicket ticket, String action, String detail);
+
+    ScheduledExecutorService scheduler();
+
+    /** Told of each packet as it reaches a viewer (the latency benchmark's first timestamp). */
+    Consumer<MediaPacket> arrivals();
+}

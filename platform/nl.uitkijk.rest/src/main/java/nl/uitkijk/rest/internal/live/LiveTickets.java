@@ -1,0 +1,61 @@
+package nl.uitkijk.rest.internal.live;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Single-use permissions to open one live view, valid for 30 seconds. The API issues one after checking the user's
+ * role and the camera's legal basis; the live WebSocket takes it. So the socket needs neither the session cookie nor
+ * a CSRF defence of its own (a ticket is only had through a CSRF-protected request), and a ticket in a log or a
+ * browser history is worthless after its first use.
+ */
+@Component(service = LiveTickets.class)
+public class LiveTickets {
+
+    static final Duration VALIDITY = Duration.ofSeconds(30);
+    private static final int MAX_OPEN = 10_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Who may watch which camera, and why (for the audit log). */
+    public record LiveTicket(String user, String origin, String cameraId, String reason, Instant expires) {
+    }
+
+    private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public LiveTickets() {
+        this(Clock.systemUTC());
+    }
+
+    LiveTickets(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String issue(String user, String origin, String cameraId, String reason) {
+        Instant now = clock.instant();
+        if (tickets.size() >= MAX_OPEN) {
+            tickets.values().removeIf(ticket -> ticket.expires().isBefore(now));
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        tickets.put(id, new LiveTicket(user, origin, cameraId, reason, now.plus(VALIDITY)));
+        return id;
+    }
+
+    /** Takes a ticket: valid once, within its time. */
+    Optional<LiveTicket> redeem(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        LiveTicket ticket = tickets.remove(id);
+        return ticket == null || ticket.expires().isBefore(clock.instant()) ? Optional.empty() : Optional.of(ticket);
+    }
+}

@@ -1,0 +1,42 @@
+package nl.uitkijk.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AccessPolicyTest {
+
+    private static boolean allowed(String method, String path, String... roles) {
+        return AccessPolicy.refusal(method, path, Set.of(roles)).isEmpty();
+    }
+
+    @Test
+    void operatorsWatchSteerAndPlayBackButNeitherExportNorManage() {
+        assertTrue(allowed("GET", "cameras", "operator"));
+        assertTrue(allowed("GET", "cameras/c1/timeline", "operator"));
+        assertTrue(allowed("POST", "cameras/c1/ptz", "operator"));
+        assertTrue(allowed("POST", "live/tickets", "operator"));
+        assertTrue(allowed("GET", "cameras", "viewer"), "the older role name still works");
+        assertEquals(Optional.of("export footage"), AccessPolicy.refusal("GET", "cameras/c1/export", Set.of("operator")));
+        assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras", Set.of("operator")));
+        assertEquals(Optional.of("change this"), AccessPolicy.refusal("DELETE", "cameras/c1", Set.of("supervisor")));
+        assertEquals(Optional.of("read the audit trail"), AccessPolicy.refusal("GET", "audit", Set.of("operator")));
+        assertEquals(Optional.of("manage cameras"), AccessPolicy.refusal("GET", "discovery", Set.of("supervisor")));
+    }
+
+    @Test
+    void supervisorsExportAuditorsSeeOnlyTheTrailAdminsEverything() {
+        assertTrue(allowed("GET", "cameras/c1/export", "supervisor"));
+        assertTrue(allowed("GET", "audit/verify", "auditor"));
+        assertTrue(allowed("GET", "dpia", "auditor"));
+        assertEquals(Optional.of("read this"), AccessPolicy.refusal("GET", "cameras", Set.of("auditor")));
+        assertEquals(Optional.of("read this"), AccessPolicy.refusal("GET", "cameras", Set.of("police")),
+                "police see nothing until cameras can be shared with them");
+        assertTrue(allowed("DELETE", "cameras/c1", "admin"));
+        assertTrue(allowed("DELETE", "session", "auditor"), "everyone may sign out");
+        assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras/c1/ptz", Set.of()));
+    }
+}
