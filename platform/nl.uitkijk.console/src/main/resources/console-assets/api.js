@@ -19,7 +19,8 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
+  // X-Requested-With: the server answers 401 without a Basic challenge, so the browser opens no login dialog.
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'uitkijk-console' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await fetch(`/api/v1/${path}`, {

@@ -21,6 +21,7 @@ async function start() {
   } catch (error) {
     showSignIn('');
   }
+  document.body.dataset.ready = 'true'; // the page's scripts are in charge (tests wait for this)
 }
 
 async function signIn(event) {

@@ -68,6 +68,7 @@ export class VideoWall {
     this.players.clear();
     const side = LAYOUTS[this.size];
     this.grid.style.gridTemplateColumns = `repeat(${side}, 1fr)`;
+    this.grid.style.gridTemplateRows = `repeat(${side}, 1fr)`;
     this.root.querySelectorAll('[data-layout]').forEach((b) => b.classList.toggle('active', Number(b.dataset.layout) === this.size));
     const tiles = [];
     for (let index = 0; index < this.size; index++) {
@@ -100,7 +101,7 @@ export class VideoWall {
     video.playsInline = true;
     const caption = element('div', 'caption');
     caption.append(element('span', 'name'), element('span', 'state'), element('time', 'clock'));
-    const full = element('button', 'full', '⛶');
+    const full = element('button', 'full');
     full.title = t('wall.full');
     full.addEventListener('click', () => tile.requestFullscreen?.());
     const remove = element('button', 'remove', '×');

@@ -50,6 +50,8 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         String realm() default "karaf";
     }
 
+    /** Sent by the web console with every request. */
+    static final String CONSOLE_HEADER = "X-Requested-With";
     private static final Set<String> OPEN_PATHS = Set.of("health", "openapi.json");
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
@@ -105,7 +107,10 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         } else {
             Credentials credentials = Credentials.parse(header);
             if (credentials == null) {
-                request.abortWith(unauthorized("authentication required (HTTP Basic)"));
+                // The console's own requests get no Basic challenge: a browser would open its login dialog on it.
+                request.abortWith(request.getHeaderString(CONSOLE_HEADER) != null
+                        ? ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", "not signed in")
+                        : unauthorized("authentication required (HTTP Basic)"));
                 return;
             }
             try {

@@ -33,6 +33,8 @@ final class LiveConnection {
     private ScheduledFuture<?> legalCheck;
     private LiveTicket ticket;
     private volatile String endReason = "viewer left";
+    /** Set once the socket closes: what the hub says after that (its "unsubscribed") changes nothing. */
+    private volatile boolean closing;
 
     LiveConnection(LiveServices services) {
         this.services = services;
@@ -60,8 +62,10 @@ final class LiveConnection {
 
             @Override
             public void end(String reason) {
-                endReason = "ended: " + reason;
-                close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
+                if (!closing) {
+                    endReason = "ended: " + reason;
+                    close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
+                }
             }
         }, services.arrivals());
         services.audit(ticket, AuditActions.LIVE_START, "web console");
@@ -84,6 +88,10 @@ final class LiveConnection {
 
     /** A text message from the browser: only {@code stop} is understood. */
     void text(Session session, String text) {
+        if (text.length() > LiveSocketEndpoint.MAX_MESSAGE_BYTES) {
+            failed(session, new IllegalArgumentException("TooBig"));
+            return;
+        }
         if (ticket != null && text.strip().equals("stop")) {
             endReason = "viewer stopped";
             close(session, CloseReason.CloseCodes.NORMAL_CLOSURE, "stopped");
@@ -105,7 +113,20 @@ final class LiveConnection {
         return ticket == null ? "no ticket" : "'" + ticket.user() + "', camera '" + ticket.cameraId() + "'";
     }
 
+    /** The socket failed; a message over the size limit is the browser's fault and is logged as refused. */
+    void failed(Session session, Throwable error) {
+        if (error instanceof javax.websocket.DecodeException || String.valueOf(error).contains("TooBig")) {
+            LOG.warn("A live socket ({}) sent a message over {} bytes; closing it", describe(),
+                    LiveSocketEndpoint.MAX_MESSAGE_BYTES);
+            endReason = "refused: message too big";
+            close(session, CloseReason.CloseCodes.TOO_BIG, "message too big");
+        } else {
+            LOG.debug("Live socket ({}) error: {}", describe(), error.toString());
+        }
+    }
+
     void closed() {
+        closing = true;
         if (legalCheck != null) {
             legalCheck.cancel(false);
         }

@@ -23,8 +23,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The live-video WebSocket at {@code /live/socket} ({@link LiveContext} + {@code /socket}), registered on Pax Web's
@@ -39,7 +37,6 @@ public class LiveSocketEndpoint implements LiveServices {
 
     static final int MAX_MESSAGE_BYTES = 1024;
     private static final String CONNECTION = "uitkijk.live.connection";
-    private static final Logger LOG = LoggerFactory.getLogger(LiveSocketEndpoint.class);
 
     private final LiveTickets tickets;
     private final MediaHub media;
@@ -93,7 +90,10 @@ public class LiveSocketEndpoint implements LiveServices {
 
     @OnError
     public void error(Session session, Throwable error) {
-        LOG.debug("Live socket error: {}", error.toString());
+        LiveConnection connection = connection(session);
+        if (connection != null) {
+            connection.failed(session, error);
+        }
     }
 
     private static LiveConnection connection(Session session) {

@@ -1,0 +1,261 @@
+package nl.uitkijk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import nl.uitkijk.itests.KarafInstance.ShellResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in a real browser (Debian's headless chromium, driven by its chromedriver) against the started
+ * distribution: sign-in, the video wall playing the demo camera over the live WebSocket, rights enforced by the
+ * server, CSRF and ended sessions refused, and a hostile live socket closed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String ADMIN_PASSWORD = "console-it-Admin-2026";
+    private static final String OPERATOR_PASSWORD = "console-it-Operator-2026";
+
+    private KarafInstance karaf;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian chromium and chromium-driver are not installed here (.ci/run installs them)");
+        karaf = new KarafInstance(Path.of(System.getProperty("uitkijk.karaf.home")));
+        karaf.reset();
+        karaf.start(ADMIN_PASSWORD);
+        ShellResult users = karaf.shell("jaas:realm-manage --realm karaf\n"
+                + "jaas:user-add anna " + OPERATOR_PASSWORD + "\n"
+                + "jaas:group-add anna operatorgroup\n"
+                + "jaas:update");
+        assertEquals(0, users.exitCode(), users.output());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--autoplay-policy=no-user-gesture-required",
+                "--window-size=1600,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (karaf != null) {
+            karaf.stop();
+        }
+    }
+
+    private String console() {
+        return "http://127.0.0.1:" + karaf.httpPort + "/console/";
+    }
+
+    private WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    /** Runs an async fetch in the page and answers its HTTP status. */
+    private long fetchStatus(String method, String path, String csrfToken) {
+        return (Long) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const headers = {'Content-Type': 'application/json', 'X-Requested-With': 'uitkijk-console'};
+                if (arguments[2]) headers['X-CSRF-Token'] = arguments[2];
+                fetch(arguments[1], {method: arguments[0], headers, credentials: 'same-origin',
+                    body: arguments[0] === 'GET' ? undefined : JSON.stringify({camera: 'demo-promenade'})})
+                  .then(r => done(r.status)).catch(e => done(-1));""", method, path, csrfToken);
+    }
+
+    /** The sign-in form, once the page's scripts run. */
+    private WebElement signInForm() {
+        browser.get(console());
+        waiting(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
+        return waiting(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed()
+                ? b.findElement(By.id("sign-in")) : null);
+    }
+
+    private void signIn(String user, String password) {
+        WebElement form = signInForm();
+        form.findElement(By.name("user")).sendKeys(user);
+        form.findElement(By.name("password")).sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting(20).until(b -> b.findElement(By.id("wall")).isDisplayed());
+    }
+
+    @Test
+    @Order(1)
+    void anOperatorSignsInAndTheWallPlaysTheDemoCameraLive() throws Exception {
+        WebElement form = signInForm();
+        form.findElement(By.name("user")).sendKeys("anna");
+        form.findElement(By.name("password")).sendKeys("wrong");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting(10).until(b -> !b.findElement(By.id("sign-in-message")).getText().isBlank());
+        assertEquals("Gebruikersnaam of wachtwoord onjuist.", browser.findElement(By.id("sign-in-message")).getText());
+
+        signIn("anna", OPERATOR_PASSWORD);
+        assertTrue(browser.findElement(By.id("user")).getText().startsWith("anna"));
+        assertTrue(!browser.findElement(By.id("sign-in")).isDisplayed(), "the sign-in form is gone");
+        assertTrue(!browser.findElement(By.id("nav-manage")).isDisplayed(), "management is hidden for an operator");
+        browser.findElement(By.cssSelector("[data-layout='1']")).click();
+        WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
+                .filter(li -> "demo-promenade".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
+
+        // Playing: the video element's clock advances (frames arrive over the WebSocket into MSE and are shown).
+        double first = waiting(30).until(b -> {
+            Object time = script("const v = document.querySelector('.tile video'); return v ? v.currentTime : 0;");
+            double seconds = ((Number) time).doubleValue();
+            return seconds > 0.5 ? seconds : null;
+        });
+        Thread.sleep(2_000);
+        double later = ((Number) script("return document.querySelector('.tile video').currentTime;")).doubleValue();
+        assertTrue(later > first + 1, "the live video advances: " + first + " → " + later);
+        assertTrue(browser.findElement(By.cssSelector(".tile .name")).getText().startsWith("Promenade"),
+                browser.findElement(By.cssSelector(".tile .name")).getText());
+
+        Path shots = Files.createDirectories(Path.of("target/screenshots"));
+        browser.findElement(By.cssSelector("[data-layout='4']")).click();
+        for (WebElement other : browser.findElements(By.cssSelector(".camera-list li"))) {
+            if (!"demo-promenade".equals(other.getAttribute("data-camera"))) {
+                new org.openqa.selenium.interactions.Actions(browser).doubleClick(other).perform();
+            }
+        }
+        // Each tile plays, or says why the law does not allow live view now (the demo designation of Hoensbroek
+        // allows it on Friday and Saturday nights only).
+        String tiles = "return [...document.querySelectorAll('.tile')].map(t => (t.querySelector('video') || {})"
+                + ".currentTime > 0.5 ? 'playing' : t.innerText.includes('live view is allowed only') ? 'refused'"
+                + " : 'waiting').join(',');";
+        try {
+            waiting(30).until(b -> !script(tiles).toString().contains("waiting"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the tiles neither play nor say why: " + script("return [...document"
+                    + ".querySelectorAll('.tile')].map(t => t.dataset.camera + ' ' + t.innerText).join(' | ');"), e);
+        }
+        assertTrue(script(tiles).toString().chars().filter(c -> c == 'p').count() >= 3, script(tiles).toString());
+        Files.write(shots.resolve("console-wall.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // The wall is saved per user: after a reload the same layout and camera come back.
+        browser.navigate().refresh();
+        waiting(20).until(b -> b.findElements(By.cssSelector(".tile video")).size() == 4);
+        assertEquals(4, browser.findElements(By.cssSelector(".tile")).size());
+    }
+
+    @Test
+    @Order(2)
+    void anOperatorCannotManageCamerasBecauseTheServerRefuses() {
+        browser.get(console() + "#manage");
+        WebElement refusal = waiting(20).until(b -> b.findElements(By.cssSelector("#manage .refused")).stream()
+                .findFirst().orElse(null));
+        assertEquals("Geen toegang: alleen beheerders beheren camera’s.", refusal.getText());
+        assertEquals(403, fetchStatus("GET", "/api/v1/discovery", null), "the server refuses, not only the page");
+        assertEquals(403, fetchStatus("GET", "/api/v1/cameras/demo-promenade/export?from=2026-01-01T00:00:00Z"
+                + "&to=2026-01-01T00:01:00Z&reason=x", null), "operators do not export");
+    }
+
+    @Test
+    @Order(3)
+    void aForgedCsrfTokenAndAnEndedSessionAreRefused() {
+        browser.get(console());
+        waiting(20).until(b -> b.findElement(By.id("wall")).isDisplayed());
+        assertEquals(403, fetchStatus("POST", "/api/v1/live/tickets", "forged-token"));
+        assertEquals(403, fetchStatus("POST", "/api/v1/live/tickets", null));
+        browser.findElement(By.id("sign-out")).click();
+        waiting(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed());
+        assertEquals(401, fetchStatus("GET", "/api/v1/cameras", null), "after sign-out the cookie opens nothing");
+        assertEquals(List.of("sign-out"), karaf.get("/api/v1/audit?limit=50", true).body().contains("\"sign-out\"")
+                ? List.of("sign-out") : List.of(), "sign-out is audited");
+    }
+
+    @Test
+    @Order(4)
+    void theLiveSocketClosesOnBadInputAndTheConsoleKeepsRunning() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI noTicket = URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket=made-up");
+        assertEquals(1008, closeCode(client, noTicket, null));
+        String ticket = json(karaf.post("/api/v1/live/tickets", "{\"camera\": \"demo-promenade\"}").body(), "ticket");
+        URI valid = URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket=" + ticket);
+        int oversized = closeCode(client, valid, "x".repeat(10_000));
+        assertEquals(1009, oversized, "an oversized message closes the socket as too big");
+        String second = json(karaf.post("/api/v1/live/tickets", "{\"camera\": \"demo-promenade\"}").body(), "ticket");
+        assertEquals(1003, closeCode(client, URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket="
+                + second), "{\"camera\": \"../../etc/passwd\"}"), "unknown messages are refused");
+        assertEquals(200, KarafInstance.status(karaf.get("/api/v1/health", false)), "the console keeps running");
+    }
+
+    private static String json(String body, String field) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(field).asText();
+    }
+
+    /** Opens a socket, sends a message if given, and answers the close code the server sent. */
+    private static int closeCode(HttpClient client, URI uri, String message) throws Exception {
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = client.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket webSocket, Throwable error) {
+                closed.complete(1006);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        if (message != null) {
+            socket.sendText(message, true);
+        }
+        return closed.get(15, TimeUnit.SECONDS);
+    }
+}
