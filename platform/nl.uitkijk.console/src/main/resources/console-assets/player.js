@@ -1,5 +1,10 @@
 import { api } from './api.js';
 
+// console/?timing=1 (the latency benchmark): the server sends each fragment's arrival time; the delay from there to
+// appending the fragment is collected in window.uitkijkLatencies (milliseconds).
+const TIMING = new URLSearchParams(location.search).has('timing');
+if (TIMING) window.uitkijkLatencies = [];
+
 /**
  * Live video of one camera in one <video>: a ticket from the API (role and legal basis checked there), then a
  * WebSocket that carries fragmented MP4, appended to a Media Source Extensions buffer. The player keeps to the live
@@ -20,7 +25,7 @@ export class LivePlayer {
     this.onState('connecting');
     let ticket;
     try {
-      ticket = await api('POST', 'live/tickets', { camera: this.cameraId, reason: 'video wall' });
+      ticket = await api('POST', 'live/tickets', { camera: this.cameraId, reason: 'video wall', timing: TIMING });
     } catch (error) {
       this.onState('ended', error.message);
       if (error.status !== 401 && error.status !== 403) this.later();
@@ -43,9 +48,11 @@ export class LivePlayer {
     if (typeof data === 'string') {
       const note = JSON.parse(data);
       if (note.type === 'init') this.prepare(note.codec);
+      if (note.type === 'arrived') this.arrived = note.micros;
       return;
     }
-    this.queue.push(data);
+    this.queue.push({ data, arrived: this.arrived });
+    this.arrived = undefined;
     this.append();
   }
 
@@ -84,7 +91,11 @@ export class LivePlayer {
       }
     }
     try {
-      buffer.appendBuffer(this.queue.shift());
+      const next = this.queue.shift();
+      buffer.appendBuffer(next.data);
+      if (next.arrived && window.uitkijkLatencies && window.uitkijkLatencies.length < 100000) {
+        window.uitkijkLatencies.push((performance.timeOrigin + performance.now()) - next.arrived / 1000);
+      }
     } catch (error) {
       this.queue = []; // the buffer is full or closed: start again with the next initialisation
     }

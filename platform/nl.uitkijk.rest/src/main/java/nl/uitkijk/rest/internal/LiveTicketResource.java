@@ -35,7 +35,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveTicketResource {
 
-    public record TicketRequest(String camera, String reason) {
+    /** @param timing precede each fragment by its packet's arrival time (for the latency benchmark) */
+    public record TicketRequest(String camera, String reason, Boolean timing) {
     }
 
     public record TicketJson(String ticket, String socket, long validSeconds) {
@@ -77,7 +78,7 @@ public class LiveTicketResource {
             return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
         }
         String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http),
-                camera.definition().id(), reason);
+                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()));
         return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

@@ -15,8 +15,12 @@ import nl.uitkijk.api.media.MediaPacket;
  */
 final class H264Fragmenter {
 
-    /** What to send: a new initialisation segment (with the codec for MSE) or a media fragment. */
-    record Chunk(boolean init, String codec, byte[] bytes) {
+    /**
+     * What to send: a new initialisation segment (with the codec for MSE) or a media fragment.
+     *
+     * @param arrivedMicros when the fragment's packet reached the platform (epoch microseconds), for latency figures
+     */
+    record Chunk(boolean init, String codec, byte[] bytes, long arrivedMicros) {
     }
 
     private static final int DEFAULT_DURATION = Fmp4Writer.TIMESCALE / 25;
@@ -77,7 +81,8 @@ final class H264Fragmenter {
         if (!Arrays.equals(sps, announcedSps) || !Arrays.equals(pps, announcedPps)) {
             announcedSps = sps;
             announcedPps = pps;
-            chunks.add(new Chunk(true, Fmp4Writer.codec(sps), Fmp4Writer.initSegment(sps, pps, width, height)));
+            chunks.add(new Chunk(true, Fmp4Writer.codec(sps), Fmp4Writer.initSegment(sps, pps, width, height),
+                    packet.wallClockMicros()));
         }
         if (sample.size() == 0) {
             return chunks;
@@ -95,7 +100,7 @@ final class H264Fragmenter {
         lastDecodeTime = decodeTime;
         int compositionOffset = (int) ((packet.ptsMicros() - packet.dtsMicros()) * Fmp4Writer.TIMESCALE / 1_000_000);
         chunks.add(new Chunk(false, null, Fmp4Writer.fragment(++sequence, decodeTime, lastDuration,
-                compositionOffset, packet.keyframe(), sample.toByteArray())));
+                compositionOffset, packet.keyframe(), sample.toByteArray()), packet.wallClockMicros()));
         return chunks;
     }
 

@@ -67,7 +67,7 @@ final class LiveConnection {
                     close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
                 }
             }
-        }, services.arrivals());
+        }, services.arrivals(), ticket.timing());
         services.audit(ticket, AuditActions.LIVE_START, "web console");
         try {
             subscription = services.media().subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE, viewer);

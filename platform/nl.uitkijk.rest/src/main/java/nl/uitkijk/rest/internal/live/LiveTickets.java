@@ -23,8 +23,9 @@ public class LiveTickets {
     private static final int MAX_OPEN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Who may watch which camera, and why (for the audit log). */
-    public record LiveTicket(String user, String origin, String cameraId, String reason, Instant expires) {
+    /** Who may watch which camera, and why (for the audit log); timing: send arrival times (benchmark). */
+    public record LiveTicket(String user, String origin, String cameraId, String reason, boolean timing,
+            Instant expires) {
     }
 
     private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
@@ -38,7 +39,7 @@ public class LiveTickets {
         this.clock = clock;
     }
 
-    public String issue(String user, String origin, String cameraId, String reason) {
+    public String issue(String user, String origin, String cameraId, String reason, boolean timing) {
         Instant now = clock.instant();
         if (tickets.size() >= MAX_OPEN) {
             tickets.values().removeIf(ticket -> ticket.expires().isBefore(now));
@@ -46,7 +47,7 @@ public class LiveTickets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tickets.put(id, new LiveTicket(user, origin, cameraId, reason, now.plus(VALIDITY)));
+        tickets.put(id, new LiveTicket(user, origin, cameraId, reason, timing, now.plus(VALIDITY)));
         return id;
     }
 

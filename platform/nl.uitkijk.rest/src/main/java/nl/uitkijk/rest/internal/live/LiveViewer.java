@@ -32,15 +32,20 @@ final class LiveViewer implements MediaSink {
     private final H264Fragmenter fragmenter = new H264Fragmenter();
     private final Outlet outlet;
     private final Consumer<MediaPacket> arrivals;
+    private final boolean timing;
     private final Deque<Chunk> queue = new ArrayDeque<>();
     private int queuedBytes;
     private boolean sending;
     private boolean ended;
 
-    /** @param arrivals told of every packet as it arrives (for latency figures); may do nothing */
-    LiveViewer(Outlet outlet, Consumer<MediaPacket> arrivals) {
+    /**
+     * @param arrivals told of every packet as it arrives; may do nothing
+     * @param timing precede each fragment by the time its packet reached the platform (the latency benchmark)
+     */
+    LiveViewer(Outlet outlet, Consumer<MediaPacket> arrivals, boolean timing) {
         this.outlet = outlet;
         this.arrivals = arrivals;
+        this.timing = timing;
     }
 
     @Override
@@ -93,6 +98,8 @@ final class LiveViewer implements MediaSink {
         }
         if (next.init()) {
             outlet.text("{\"type\":\"init\",\"codec\":\"" + next.codec() + "\"}");
+        } else if (timing) {
+            outlet.text("{\"type\":\"arrived\",\"micros\":" + next.arrivedMicros() + "}");
         }
         outlet.binary(ByteBuffer.wrap(next.bytes()), () -> {
             synchronized (this) {
