@@ -14,6 +14,8 @@ const texts = {
     'manage.forbidden': 'Geen toegang: alleen beheerders beheren camera\u2019s.', 'manage.none': 'Niets gevonden.',
     'manage.id': 'Id', 'manage.name': 'Naam', 'manage.driver': 'Stuurprogramma', 'manage.status': 'Status',
     'manage.address': 'Adres', 'manage.model': 'Model',
+    'ptz.up': 'Omhoog (ingedrukt houden)', 'ptz.down': 'Omlaag', 'ptz.left': 'Links', 'ptz.right': 'Rechts',
+    'ptz.zoom-in': 'Inzoomen', 'ptz.zoom-out': 'Uitzoomen', 'ptz.home': 'Beginstand', 'ptz.preset': 'Voorkeurstand…',
   },
   en: {
     'console.title': 'control room', 'nav.wall': 'Video wall', 'nav.manage': 'Camera management',
@@ -29,6 +31,8 @@ const texts = {
     'manage.forbidden': 'No access: only administrators manage cameras.', 'manage.none': 'Nothing found.',
     'manage.id': 'Id', 'manage.name': 'Name', 'manage.driver': 'Driver', 'manage.status': 'Status',
     'manage.address': 'Address', 'manage.model': 'Model',
+    'ptz.up': 'Up (hold)', 'ptz.down': 'Down', 'ptz.left': 'Left', 'ptz.right': 'Right',
+    'ptz.zoom-in': 'Zoom in', 'ptz.zoom-out': 'Zoom out', 'ptz.home': 'Home position', 'ptz.preset': 'Preset…',
   },
 };
 

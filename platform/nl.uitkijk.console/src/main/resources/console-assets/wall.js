@@ -117,6 +117,10 @@ export class VideoWall {
     });
     this.players.set(index, player);
     player.start();
+    // PTZ controls only for cameras that have PTZ (the server answers 409 for the others)
+    api('GET', `cameras/${encodeURIComponent(cameraId)}/ptz/presets`)
+      .then((presets) => { if (tile.dataset.camera === cameraId) tile.append(ptzControls(cameraId, presets)); })
+      .catch(() => {});
   }
 
   label(tile) {
@@ -148,6 +152,51 @@ export class VideoWall {
   save() {
     localStorage.setItem(this.key, JSON.stringify({ size: this.size, cameras: this.assigned.slice(0, 16) }));
   }
+}
+
+/**
+ * Hold-to-move arrows and zoom (a move while the button is held, a stop when it is let go or the pointer leaves),
+ * home and the camera's presets. Every command goes through the API, which checks the legal basis and audits it.
+ */
+function ptzControls(cameraId, presets) {
+  const path = `cameras/${encodeURIComponent(cameraId)}/ptz`;
+  const send = (command) => api('POST', path, command).catch(() => {});
+  const box = element('div', 'ptz');
+  const moves = [['↑', 0, 0.5, 0, 'up'], ['←', -0.5, 0, 0, 'left'], ['→', 0.5, 0, 0, 'right'],
+    ['↓', 0, -0.5, 0, 'down'], ['+', 0, 0, 0.5, 'zoom-in'], ['−', 0, 0, -0.5, 'zoom-out']];
+  for (const [label, pan, tilt, zoom, name] of moves) {
+    const button = element('button', `ptz-${name}`, label);
+    button.title = t(`ptz.${name}`);
+    let moving = false;
+    const stop = () => { if (moving) { moving = false; send({ action: 'stop' }); } };
+    button.addEventListener('pointerdown', (event) => {
+      event.preventDefault();
+      moving = true;
+      send({ action: 'move', pan, tilt, zoom });
+    });
+    button.addEventListener('pointerup', stop);
+    button.addEventListener('pointerleave', stop);
+    box.append(button);
+  }
+  const home = element('button', 'ptz-home', '⌂');
+  home.title = t('ptz.home');
+  home.addEventListener('click', () => send({ action: 'home' }));
+  box.append(home);
+  if (presets.length > 0) {
+    const select = element('select', 'ptz-preset');
+    select.append(element('option', '', t('ptz.preset')));
+    presets.forEach((preset) => {
+      const option = element('option', '', preset.name);
+      option.value = preset.token;
+      select.append(option);
+    });
+    select.addEventListener('change', () => {
+      if (select.value) send({ action: 'preset', preset: select.value });
+      select.selectedIndex = 0;
+    });
+    box.append(select);
+  }
+  return box;
 }
 
 export function element(tag, className = '', text) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
+import nl.uitkijk.testkit.HikvisionCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +221,38 @@ class ConsoleBrowserIT {
         assertEquals(1003, closeCode(client, URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket="
                 + second), "{\"camera\": \"../../etc/passwd\"}"), "unknown messages are refused");
         assertEquals(200, KarafInstance.status(karaf.get("/api/v1/health", false)), "the console keeps running");
+    }
+
+    @Test
+    @Order(5)
+    void anOperatorSteersAPtzCameraFromItsTileHoldToMove() throws Exception {
+        assertEquals(0, karaf.shell("feature:install uitkijk-driver-hikvision").exitCode());
+        try (HikvisionCameraSimulator dome = HikvisionCameraSimulator.start("admin", "Dome-2026")) {
+            KarafInstance.await(Duration.ofSeconds(60), () -> karaf.post("/api/v1/cameras", """
+                    {"id": "it-dome", "name": "Dome Stationsplein", "driver": "hikvision",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(dome.port())).statusCode() == 201, "the dome camera could not be added");
+            KarafInstance.await(Duration.ofSeconds(30), () -> karaf.get("/api/v1/cameras/it-dome", true).body()
+                    .contains("\"ONLINE\""), "the dome camera did not come online");
+            signIn("anna", OPERATOR_PASSWORD);
+            browser.findElement(By.cssSelector("[data-layout='1']")).click();
+            WebElement entry = waiting(20).until(b -> b.findElements(By.cssSelector(
+                    ".camera-list li[data-camera='it-dome']")).stream().findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser).doubleClick(entry).perform();
+            WebElement right = waiting(20).until(b -> b.findElements(By.cssSelector(".tile .ptz-right")).stream()
+                    .findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser).clickAndHold(right).pause(Duration.ofSeconds(1))
+                    .release().perform();
+            KarafInstance.await(Duration.ofSeconds(10), () -> dome.ptzCommands().size() >= 2,
+                    "the camera got no move and stop: " + dome.ptzCommands());
+            assertTrue(dome.ptzCommands().get(0).contains("<pan>50</pan>"), dome.ptzCommands().toString());
+            assertTrue(dome.ptzCommands().get(1).contains("<pan>0</pan><tilt>0</tilt><zoom>0</zoom>"),
+                    "letting go stops the camera: " + dome.ptzCommands());
+            assertEquals(List.of("Voorkeurstand…", "Pancratiusplein", "Saroleastraat"), browser.findElements(
+                    By.cssSelector(".tile .ptz-preset option")).stream().map(WebElement::getText).toList());
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-dome").statusCode());
+        }
     }
 
     private static String json(String body, String field) throws Exception {
