@@ -2,6 +2,7 @@ import { api, useCsrfToken, whenSessionEnds } from './api.js';
 import { setLanguage, translate, t } from './i18n.js';
 import { VideoWall } from './wall.js';
 import { showManagement } from './manage.js';
+import { showExport } from './export.js';
 
 /** The console's frame: sign-in, the signed-in user, navigation between the wall and camera management. */
 const $ = (id) => document.getElementById(id);
@@ -49,6 +50,7 @@ function signedIn(current) {
   $('user').textContent = `${current.user} (${current.roles.join(', ')})`;
   // Only a hint: the server refuses camera management to anyone but an administrator.
   $('nav-manage').hidden = !current.roles.includes('admin');
+  $('nav-export').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');
   route();
 }
 
@@ -57,7 +59,7 @@ function showSignIn(message) {
   wall?.hide();
   wall = null;
   useCsrfToken(null);
-  ['nav', 'who', 'wall', 'manage'].forEach((id) => { $(id).hidden = true; });
+  ['nav', 'who', 'wall', 'export', 'manage'].forEach((id) => { $(id).hidden = true; });
   $('sign-in').hidden = false;
   $('sign-in-message').textContent = message;
 }
@@ -65,19 +67,19 @@ function showSignIn(message) {
 function route() {
   translate(document);
   if (!session) return;
-  const page = location.hash === '#manage' ? 'manage' : 'wall';
-  $('wall').hidden = page !== 'wall';
-  $('manage').hidden = page !== 'manage';
+  const page = ['#manage', '#export'].includes(location.hash) ? location.hash.slice(1) : 'wall';
+  ['wall', 'export', 'manage'].forEach((id) => { $(id).hidden = page !== id; });
   if (page === 'wall') {
     if (!wall) {
       wall = new VideoWall($('wall'), session.user);
       wall.show();
     }
-  } else {
-    wall?.hide();
-    wall = null;
-    showManagement($('manage'));
+    return;
   }
+  wall?.hide();
+  wall = null;
+  if (page === 'manage') showManagement($('manage'));
+  if (page === 'export') showExport($('export'));
 }
 
 start();

@@ -15,6 +15,10 @@ const texts = {
     'manage.id': 'Id', 'manage.name': 'Naam', 'manage.driver': 'Stuurprogramma', 'manage.status': 'Status',
     'manage.address': 'Adres', 'manage.model': 'Model',
     'ptz.up': 'Omhoog (ingedrukt houden)', 'ptz.down': 'Omlaag', 'ptz.left': 'Links', 'ptz.right': 'Rechts',
+    'nav.export': 'Exporteren', 'export.title': 'Beelden exporteren', 'export.camera': 'Camera',
+    'export.from': 'Van', 'export.to': 'Tot', 'export.reason': 'Reden (verplicht, komt in het auditlog)',
+    'export.start': 'Exporteren', 'export.busy': 'Bezig met exporteren…', 'export.failed': 'Export mislukt',
+    'export.done': 'Geëxporteerd',
     'ptz.zoom-in': 'Inzoomen', 'ptz.zoom-out': 'Uitzoomen', 'ptz.home': 'Beginstand', 'ptz.preset': 'Voorkeurstand…',
   },
   en: {
@@ -32,6 +36,9 @@ const texts = {
     'manage.id': 'Id', 'manage.name': 'Name', 'manage.driver': 'Driver', 'manage.status': 'Status',
     'manage.address': 'Address', 'manage.model': 'Model',
     'ptz.up': 'Up (hold)', 'ptz.down': 'Down', 'ptz.left': 'Left', 'ptz.right': 'Right',
+    'nav.export': 'Export', 'export.title': 'Export footage', 'export.camera': 'Camera', 'export.from': 'From',
+    'export.to': 'To', 'export.reason': 'Reason (required, goes into the audit log)', 'export.start': 'Export',
+    'export.busy': 'Exporting…', 'export.failed': 'Export failed', 'export.done': 'Exported',
     'ptz.zoom-in': 'Zoom in', 'ptz.zoom-out': 'Zoom out', 'ptz.home': 'Home position', 'ptz.preset': 'Preset…',
   },
 };

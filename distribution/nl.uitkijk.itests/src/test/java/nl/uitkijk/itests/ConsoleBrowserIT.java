@@ -48,9 +48,11 @@ class ConsoleBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ADMIN_PASSWORD = "console-it-Admin-2026";
     private static final String OPERATOR_PASSWORD = "console-it-Operator-2026";
+    private static final String SUPERVISOR_PASSWORD = "console-it-Supervisor-2026";
 
     private KarafInstance karaf;
     private WebDriver browser;
+    private Path downloads;
 
     @BeforeAll
     void start() throws Exception {
@@ -62,15 +64,25 @@ class ConsoleBrowserIT {
         ShellResult users = karaf.shell("jaas:realm-manage --realm karaf\n"
                 + "jaas:user-add anna " + OPERATOR_PASSWORD + "\n"
                 + "jaas:group-add anna operatorgroup\n"
+                + "jaas:user-add sven " + SUPERVISOR_PASSWORD + "\n"
+                + "jaas:group-add sven supervisorgroup\n"
                 + "jaas:update");
         assertEquals(0, users.exitCode(), users.output());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1600,1000");
+        downloads = Files.createTempDirectory("uitkijk-downloads");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false,
+                "profile.default_content_setting_values.automatic_downloads", 1));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // headless Chromium saves downloads only where it is told to
+        chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
+        browser = chrome;
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
@@ -111,6 +123,9 @@ class ConsoleBrowserIT {
     private WebElement signInForm() {
         browser.get(console());
         waiting(20).until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
+        if (browser.findElement(By.id("sign-out")).isDisplayed()) {
+            browser.findElement(By.id("sign-out")).click(); // someone else is signed in
+        }
         return waiting(20).until(b -> b.findElement(By.id("sign-in")).isDisplayed()
                 ? b.findElement(By.id("sign-in")) : null);
     }
@@ -253,6 +268,52 @@ class ConsoleBrowserIT {
                     By.cssSelector(".tile .ptz-preset option")).stream().map(WebElement::getText).toList());
             assertEquals(204, karaf.delete("/api/v1/cameras/it-dome").statusCode());
         }
+    }
+
+    @Test
+    @Order(6)
+    void aSupervisorExportsAVideoWhoseSha256MatchesItsManifest() throws Exception {
+        signIn("sven", SUPERVISOR_PASSWORD);
+        browser.get(console() + "#export");
+        WebElement form = waiting(20).until(b -> b.findElements(By.cssSelector(".export-form")).stream().findFirst()
+                .orElse(null));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("camera"))).selectByValue("demo-promenade");
+        // the last half minute, in the browser's time zone (the recorder has run since the start)
+        script("""
+                const local = m => new Date(m - new Date(m).getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+                document.querySelector('[name=from]').value = local(Date.now() - 40000);
+                document.querySelector('[name=to]').value = local(Date.now() - 10000);""");
+        form.findElement(By.name("reason")).sendKeys("Politie: aangifte 2026-123456, vernieling Promenade");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement message = form.findElement(By.cssSelector(".export-message"));
+        waiting(60).until(b -> message.getText().contains("SHA-256") || message.getText().contains("mislukt"));
+        assertTrue(message.getText().contains("SHA-256"), message.getText());
+
+        KarafInstance.await(Duration.ofSeconds(30), () -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> !f.toString().endsWith(".crdownload")).count() == 2;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "the video and its manifest were not both downloaded: " + downloads.toFile().list().length + " files");
+        Path manifestFile;
+        Path video;
+        try (var files = Files.list(downloads)) {
+            List<Path> both = files.sorted().toList();
+            manifestFile = both.stream().filter(f -> f.toString().endsWith(".manifest.json")).findFirst().orElseThrow();
+            video = both.stream().filter(f -> f.toString().endsWith(".mp4")).findFirst().orElseThrow();
+        }
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifestFile.toFile());
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(video)));
+        assertEquals(manifest.get("sha256").asText(), sha256, "the downloaded video is the one in the manifest");
+        assertEquals(Files.size(video), manifest.get("bytes").asLong());
+        assertEquals("demo-promenade", manifest.get("camera").asText());
+        assertEquals("sven", manifest.get("exportedBy").asText());
+        assertEquals("Politie: aangifte 2026-123456, vernieling Promenade", manifest.get("reason").asText());
+        assertTrue(nl.uitkijk.testkit.Ffprobe.decodedFrames(video) > 0, "the export plays");
+        assertTrue(karaf.get("/api/v1/audit?limit=20", true).body().contains(sha256), "the export is audited with "
+                + "its hash");
     }
 
     private static String json(String body, String field) throws Exception {

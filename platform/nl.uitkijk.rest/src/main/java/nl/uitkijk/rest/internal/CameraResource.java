@@ -150,8 +150,9 @@ public class CameraResource {
 
     /**
      * The footage of a period as one MP4 (remuxed, never transcoded), with its SHA-256 in {@code X-Content-SHA256}
-     * and {@code Digest}, so the receiver can prove the file is what the system exported. The reason is required
-     * and goes, with who, from where and the file's hash, into the audit log.
+     * and {@code Digest}, and a manifest (camera, period, who, when, why, hash; {@link ExportManifest}) in
+     * {@code X-Uitkijk-Manifest}, so the receiver can prove the file is what the system exported. The reason is
+     * required and goes, with who, from where and the file's hash, into the audit log.
      */
     @GET
     @Path("{id}/export")
@@ -192,7 +193,11 @@ public class CameraResource {
             new Audit(auditLog, security, http).record(AuditActions.EXPORT, id, reason,
                     range.start() + "/" + range.end() + " sha256=" + result.sha256() + " bytes=" + result.bytes());
             String name = id + "_" + range.start().toString().replace(":", "") + ".mp4";
+            ExportManifest manifest = new ExportManifest(id, camera.definition().name(), range.start().toString(),
+                    range.end().toString(), security.getUserPrincipal().getName(), Instant.now().toString(), reason,
+                    name, result.sha256(), result.bytes(), "Uitkijk");
             return Response.ok(body, "video/mp4")
+                    .header(ExportManifest.HEADER, manifest.header())
                     .header(HttpHeaders.CONTENT_LENGTH, result.bytes())
                     .header("X-Content-SHA256", result.sha256())
                     .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of()
