@@ -3,6 +3,7 @@ import { setLanguage, translate, t } from './i18n.js';
 import { VideoWall } from './wall.js';
 import { showManagement } from './manage.js';
 import { showExport } from './export.js';
+import { showPlayback } from './playback.js';
 
 /** The console's frame: sign-in, the signed-in user, navigation between the wall and camera management. */
 const $ = (id) => document.getElementById(id);
@@ -59,7 +60,7 @@ function showSignIn(message) {
   wall?.hide();
   wall = null;
   useCsrfToken(null);
-  ['nav', 'who', 'wall', 'export', 'manage'].forEach((id) => { $(id).hidden = true; });
+  ['nav', 'who', 'wall', 'playback', 'export', 'manage'].forEach((id) => { $(id).hidden = true; });
   $('sign-in').hidden = false;
   $('sign-in-message').textContent = message;
 }
@@ -67,8 +68,8 @@ function showSignIn(message) {
 function route() {
   translate(document);
   if (!session) return;
-  const page = ['#manage', '#export'].includes(location.hash) ? location.hash.slice(1) : 'wall';
-  ['wall', 'export', 'manage'].forEach((id) => { $(id).hidden = page !== id; });
+  const page = ['#manage', '#export', '#playback'].includes(location.hash) ? location.hash.slice(1) : 'wall';
+  ['wall', 'playback', 'export', 'manage'].forEach((id) => { $(id).hidden = page !== id; });
   if (page === 'wall') {
     if (!wall) {
       wall = new VideoWall($('wall'), session.user);
@@ -80,6 +81,7 @@ function route() {
   wall = null;
   if (page === 'manage') showManagement($('manage'));
   if (page === 'export') showExport($('export'));
+  if (page === 'playback') showPlayback($('playback'));
 }
 
 start();

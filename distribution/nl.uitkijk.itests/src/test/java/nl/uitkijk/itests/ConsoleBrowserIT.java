@@ -316,6 +316,37 @@ class ConsoleBrowserIT {
                 + "its hash");
     }
 
+    @Test
+    @Order(7)
+    void anOperatorPlaysARecordedRangeFromTheTimelineAtAnotherSpeed() throws Exception {
+        signIn("anna", OPERATOR_PASSWORD);
+        browser.get(console() + "#playback");
+        WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector("#playback select")).stream()
+                .findFirst().orElse(null));
+        new org.openqa.selenium.support.ui.Select(camera).selectByValue("demo-promenade");
+        WebElement bar = browser.findElement(By.cssSelector(".timeline"));
+        waiting(20).until(b -> !"0".equals(bar.getAttribute("data-ranges")) && bar.getAttribute("data-ranges") != null);
+        // a click near the right end: about half a minute ago, where the recorder has been writing since the start
+        int width = bar.getSize().getWidth();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(bar, width / 2 - 8, 0).click().perform();
+        double first = waiting(30).until(b -> {
+            double seconds = ((Number) script("return document.querySelector('#playback video').currentTime;"))
+                    .doubleValue();
+            return seconds > 0.5 ? seconds : null;
+        });
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#playback .speed")))
+                .selectByValue("4");
+        Thread.sleep(1_500);
+        double later = ((Number) script("return document.querySelector('#playback video').currentTime;"))
+                .doubleValue();
+        assertEquals(4.0, ((Number) script("return document.querySelector('#playback video').playbackRate;"))
+                .doubleValue());
+        assertTrue(later - first > 3, "at 4× a second and a half of wall time plays several seconds: " + first
+                + " → " + later);
+        assertTrue(karaf.get("/api/v1/audit?limit=20", true).body().contains("\"playback\""),
+                "playback is audited");
+    }
+
     private static String json(String body, String field) throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(field).asText();
     }

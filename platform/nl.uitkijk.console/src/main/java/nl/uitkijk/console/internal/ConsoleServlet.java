@@ -36,7 +36,8 @@ public class ConsoleServlet extends HttpServlet {
             "wall.js", "text/javascript;charset=utf-8",
             "player.js", "text/javascript;charset=utf-8",
             "manage.js", "text/javascript;charset=utf-8",
-            "export.js", "text/javascript;charset=utf-8");
+            "export.js", "text/javascript;charset=utf-8",
+            "playback.js", "text/javascript;charset=utf-8");
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";

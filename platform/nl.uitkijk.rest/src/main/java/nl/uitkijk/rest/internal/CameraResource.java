@@ -160,19 +160,49 @@ public class CameraResource {
     public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
             throws CameraException, IOException {
+        return footage(id, from, to, reason, AuditActions.EXPORT, security, http);
+    }
+
+    /**
+     * Playback for operators: the footage of a period as one MP4 to play in the browser (at most
+     * {@value #MAX_PLAYBACK_MINUTES} minutes per request; the console asks for the next part as it plays). Same
+     * legal check and audit as an export, as action {@code playback}; the reason is what the operator looks for.
+     */
+    @GET
+    @Path("{id}/playback")
+    @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
+    public Response playback(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
+            throws CameraException, IOException {
+        if (from != null && to != null) {
+            TimeRange range = Period.parse(from, to);
+            if (range.end().isAfter(range.start().plus(Duration.ofMinutes(MAX_PLAYBACK_MINUTES)))) {
+                throw new InvalidCameraException(List.of(new ConfigProblem("to",
+                        "at most " + MAX_PLAYBACK_MINUTES + " minutes after from per playback request")));
+            }
+        }
+        return footage(id, from, to, reason, AuditActions.PLAYBACK, security, http);
+    }
+
+    static final int MAX_PLAYBACK_MINUTES = 10;
+
+    private Response footage(String id, String from, String to, String reason, String action,
+            SecurityContext security, HttpServletRequest http) throws CameraException, IOException {
+        boolean export = action.equals(AuditActions.EXPORT);
         Camera camera = existing(id);
         if (from == null || to == null) {
             throw new InvalidCameraException(List.of(new ConfigProblem(from == null ? "from" : "to",
-                    "is required for an export (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
+                    "is required (ISO-8601 UTC, e.g. 2026-11-29T10:00:00Z)")));
         }
         if (reason == null || reason.isBlank()) {
-            throw new InvalidCameraException(List.of(new ConfigProblem("reason",
-                    "is required for an export: why the footage leaves the system (recorded in the audit log)")));
+            throw new InvalidCameraException(List.of(new ConfigProblem("reason", export
+                    ? "is required for an export: why the footage leaves the system (recorded in the audit log)"
+                    : "is required for playback: what you look for (recorded in the audit log)")));
         }
         TimeRange range = Period.parse(from, to);
         LegalStatus legal = legalBasis.status(camera.definition(), Instant.now());
         if (!legal.permitted()) {
-            return refused(AuditActions.EXPORT, legal, id, reason, security, http);
+            return refused(action, legal, id, reason, security, http);
         }
         java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
         try {
@@ -190,7 +220,7 @@ public class CameraResource {
                     Files.deleteIfExists(file);
                 }
             };
-            new Audit(auditLog, security, http).record(AuditActions.EXPORT, id, reason,
+            new Audit(auditLog, security, http).record(action, id, reason,
                     range.start() + "/" + range.end() + " sha256=" + result.sha256() + " bytes=" + result.bytes());
             String name = id + "_" + range.start().toString().replace(":", "") + ".mp4";
             ExportManifest manifest = new ExportManifest(id, camera.definition().name(), range.start().toString(),
@@ -198,11 +228,13 @@ public class CameraResource {
                     name, result.sha256(), result.bytes(), "Uitkijk");
             return Response.ok(body, "video/mp4")
                     .header(ExportManifest.HEADER, manifest.header())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header(HttpHeaders.CONTENT_LENGTH, result.bytes())
                     .header("X-Content-SHA256", result.sha256())
                     .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of()
                             .parseHex(result.sha256())))
-                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+                    .header("Content-Disposition", (export ? "attachment" : "inline") + "; filename=\"" + name + "\"")
+                    .build();
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
