@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { t, currentLanguage } from './i18n.js';
 import { LivePlayer } from './player.js';
+import { AlarmPanel } from './alarms.js';
 
 const LAYOUTS = { 1: 1, 4: 2, 9: 3, 16: 4 };
 
@@ -33,8 +34,13 @@ export class VideoWall {
     this.list = element('ul', 'camera-list');
     this.list.setAttribute('aria-label', t('wall.cameras'));
     this.grid = element('div', 'grid');
+    const side = element('div', 'wall-side');
+    const alarms = element('section', 'alarms');
+    side.append(this.list, alarms);
     const body = element('div', 'wall-body');
-    body.append(this.list, this.grid);
+    body.append(side, this.grid);
+    this.alarms = new AlarmPanel(alarms);
+    this.alarms.show();
     this.root.append(bar, body);
     await this.refreshCameras();
     this.render();
@@ -43,6 +49,7 @@ export class VideoWall {
   }
 
   hide() {
+    this.alarms?.hide();
     clearInterval(this.clock);
     clearInterval(this.poll);
     this.players.forEach((player) => player.stop());

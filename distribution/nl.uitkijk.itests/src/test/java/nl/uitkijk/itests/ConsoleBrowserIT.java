@@ -347,6 +347,42 @@ class ConsoleBrowserIT {
                 "playback is audited");
     }
 
+    @Test
+    @Order(8)
+    void aCameraAlarmReachesTheOperatorLiveAndIsAcknowledgedWithAComment() throws Exception {
+        try (HikvisionCameraSimulator dome = HikvisionCameraSimulator.start("admin", "Dome-2026")) {
+            assertEquals(201, karaf.post("/api/v1/cameras", """
+                    {"id": "it-alarm-dome", "name": "Dome Markt", "driver": "hikvision",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(dome.port())).statusCode());
+            KarafInstance.await(Duration.ofSeconds(30), () -> dome.openAlertStreams() == 1,
+                    "the dome's alert stream was not opened");
+            signIn("anna", OPERATOR_PASSWORD);
+            waiting(20).until(b -> b.findElements(By.cssSelector(".alarm-list")).size() == 1);
+            dome.emitMotion(2);
+            // arrives over the alarm socket, without a reload
+            WebElement alarm = waiting(30).until(b -> b.findElements(By.cssSelector(".alarm-list .alarm")).stream()
+                    .filter(a -> a.getText().contains("it-alarm-dome") && a.getText().contains("motion")).findFirst()
+                    .orElse(null));
+            assertTrue(alarm.getAttribute("class").contains("priority-MEDIUM"), alarm.getAttribute("class"));
+            String id = alarm.getAttribute("data-alarm");
+            alarm.findElement(By.name("comment")).sendKeys("Gezien: markt-kraam wordt opgebouwd");
+            alarm.findElement(By.cssSelector("button[type=submit]")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".alarm[data-alarm='" + id + "']")).isEmpty()
+                    || b.findElement(By.cssSelector(".alarm[data-alarm='" + id + "']")).getText().contains("✓ anna"));
+            var acknowledged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    karaf.get("/api/v1/alarms?limit=50", true).body());
+            var mine = java.util.stream.StreamSupport.stream(acknowledged.spliterator(), false)
+                    .filter(a -> a.get("id").asText().equals(id)).findFirst().orElseThrow();
+            assertEquals("anna", mine.get("acknowledgedBy").asText());
+            assertEquals("Gezien: markt-kraam wordt opgebouwd", mine.get("comment").asText());
+            assertEquals(409, karaf.post("/api/v1/alarms/" + id + "/acknowledge", "{\"comment\": \"nog eens\"}")
+                    .statusCode(), "an alarm is acknowledged once");
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-alarm-dome").statusCode());
+        }
+    }
+
     private static String json(String body, String field) throws Exception {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get(field).asText();
     }

@@ -27,17 +27,13 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public class ConsoleServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final Map<String, String> ASSETS = Map.of(
-            "index.html", "text/html;charset=utf-8",
-            "console.css", "text/css;charset=utf-8",
-            "console.js", "text/javascript;charset=utf-8",
-            "api.js", "text/javascript;charset=utf-8",
-            "i18n.js", "text/javascript;charset=utf-8",
-            "wall.js", "text/javascript;charset=utf-8",
-            "player.js", "text/javascript;charset=utf-8",
-            "manage.js", "text/javascript;charset=utf-8",
-            "export.js", "text/javascript;charset=utf-8",
-            "playback.js", "text/javascript;charset=utf-8");
+    private static final String SCRIPT = "text/javascript;charset=utf-8";
+    static final Map<String, String> ASSETS = Map.ofEntries(
+            Map.entry("index.html", "text/html;charset=utf-8"),
+            Map.entry("console.css", "text/css;charset=utf-8"),
+            Map.entry("console.js", SCRIPT), Map.entry("api.js", SCRIPT), Map.entry("i18n.js", SCRIPT),
+            Map.entry("wall.js", SCRIPT), Map.entry("player.js", SCRIPT), Map.entry("alarms.js", SCRIPT),
+            Map.entry("manage.js", SCRIPT), Map.entry("export.js", SCRIPT), Map.entry("playback.js", SCRIPT));
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";

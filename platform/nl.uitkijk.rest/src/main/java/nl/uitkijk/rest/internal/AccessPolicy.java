@@ -52,8 +52,8 @@ final class AccessPolicy {
             return watcher ? Optional.empty() : Optional.of("read this");
         }
         // Steering a camera and opening a live view are an operator's actions (audited and legally checked).
-        boolean operatorAction = method.equals(HttpMethod.POST)
-                && (path.matches("cameras/[^/]+/ptz") || path.equals("live/tickets"));
+        boolean operatorAction = method.equals(HttpMethod.POST) && (path.matches("cameras/[^/]+/ptz")
+                || path.equals("live/tickets") || path.equals("alarms/tickets") || path.matches("alarms/[0-9]+/acknowledge"));
         return operatorAction && watcher ? Optional.empty() : Optional.of("change this");
     }
 }

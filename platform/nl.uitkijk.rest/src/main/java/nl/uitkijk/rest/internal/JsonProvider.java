@@ -24,7 +24,7 @@ public class JsonProvider extends JacksonJsonProvider {
         super(mapper());
     }
 
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

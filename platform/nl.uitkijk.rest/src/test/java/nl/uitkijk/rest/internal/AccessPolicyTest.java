@@ -19,6 +19,8 @@ class AccessPolicyTest {
         assertTrue(allowed("GET", "cameras/c1/timeline", "operator"));
         assertTrue(allowed("POST", "cameras/c1/ptz", "operator"));
         assertTrue(allowed("POST", "live/tickets", "operator"));
+        assertTrue(allowed("POST", "alarms/17/acknowledge", "operator"));
+        assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "alarms/17/acknowledge", Set.of("auditor")));
         assertTrue(allowed("GET", "cameras", "viewer"), "the older role name still works");
         assertEquals(Optional.of("export footage"), AccessPolicy.refusal("GET", "cameras/c1/export", Set.of("operator")));
         assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras", Set.of("operator")));

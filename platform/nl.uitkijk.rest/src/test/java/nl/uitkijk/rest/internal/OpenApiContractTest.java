@@ -20,7 +20,7 @@ class OpenApiContractTest {
     private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
             CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class,
             DeploymentResource.class, DpiaResource.class, DiscoveryResource.class, SessionResource.class,
-            LiveTicketResource.class);
+            LiveTicketResource.class, AlarmResource.class);
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

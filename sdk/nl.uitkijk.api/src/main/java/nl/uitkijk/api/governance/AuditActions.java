@@ -8,6 +8,8 @@ public final class AuditActions {
     public static final String SIGN_IN = "sign-in";
     /** A user signed out of the web console. @since 1.4 */
     public static final String SIGN_OUT = "sign-out";
+    /** An operator acknowledged an alarm (with a comment). @since 1.4 */
+    public static final String ALARM_ACKNOWLEDGE = "alarm.acknowledge";
     public static final String CAMERA_ADD = "camera.add";
     public static final String CAMERA_CHANGE = "camera.change";
     public static final String CAMERA_REMOVE = "camera.remove";

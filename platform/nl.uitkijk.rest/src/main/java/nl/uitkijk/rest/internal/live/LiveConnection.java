@@ -48,6 +48,10 @@ final class LiveConnection {
             close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no valid ticket: ask POST /api/v1/live/tickets");
             return;
         }
+        if (redeemed.get().cameraId().equals(LiveTickets.ALARMS)) {
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "this ticket is for the alarm socket");
+            return;
+        }
         ticket = redeemed.get();
         LiveViewer viewer = new LiveViewer(new LiveViewer.Outlet() {
             @Override

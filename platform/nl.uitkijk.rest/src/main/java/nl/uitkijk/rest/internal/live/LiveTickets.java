@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Component;
 public class LiveTickets {
 
     static final Duration VALIDITY = Duration.ofSeconds(30);
+    /** The camera id of a ticket for the alarm socket (no camera has this id: ids are letters, digits and -_). */
+    public static final String ALARMS = "*alarms*";
     private static final int MAX_OPEN = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,0 +1,202 @@
+package nl.uitkijk.core.internal.alarm;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import nl.uitkijk.api.alarm.Alarm;
+import nl.uitkijk.api.alarm.Alarm.Priority;
+import nl.uitkijk.api.alarm.AlarmQueue;
+import nl.uitkijk.api.event.EventTopics;
+import nl.uitkijk.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alarm queue on Derby. It listens to the platform's events and turns the ones an operator must see into alarms:
+ * a camera going offline (high; back online is low, and only after it was offline), tamper and inputs (high), motion
+ * (medium), designation warnings (medium). Each alarm is stored first and then handed to the subscribers, so an alarm
+ * raised while no console is open waits in the queue.
+ */
+@Component(service = { AlarmQueue.class, EventHandler.class }, property = {
+    EventConstants.EVENT_TOPIC + "=" + EventTopics.CAMERA_STATUS, EventConstants.EVENT_TOPIC + "="
+        + EventTopics.DEVICE_EVENT, EventConstants.EVENT_TOPIC + "=" + EventTopics.DESIGNATION_WARNING })
+public class AlarmQueueImpl implements AlarmQueue, EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlarmQueueImpl.class);
+    private static final String COLUMNS = "id, raised_us, camera_id, type, priority, summary, ack_user, ack_us, "
+            + "ack_comment";
+
+    private final Database database;
+    private final Clock clock;
+    private final List<Consumer<Alarm>> listeners = new CopyOnWriteArrayList<>();
+    /** Cameras for which an offline alarm was raised: their return is worth telling. */
+    private final Map<String, Boolean> offline = new ConcurrentHashMap<>();
+
+    @Activate
+    public AlarmQueueImpl(@Reference Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    AlarmQueueImpl(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        String camera = (String) event.getProperty(EventTopics.CAMERA_ID);
+        String detail = String.valueOf(event.getProperty(EventTopics.DETAIL));
+        switch (event.getTopic()) {
+            case EventTopics.CAMERA_STATUS -> {
+                String status = String.valueOf(event.getProperty(EventTopics.STATUS));
+                if (status.equals("OFFLINE") && offline.putIfAbsent(camera, true) == null) {
+                    raise(camera, "camera-offline", Priority.HIGH, "camera offline: " + detail);
+                } else if (status.equals("ONLINE") && offline.remove(camera) != null) {
+                    raise(camera, "camera-online", Priority.LOW, "camera online again");
+                }
+            }
+            case EventTopics.DEVICE_EVENT -> {
+                if (Boolean.TRUE.equals(event.getProperty(EventTopics.ACTIVE))) {
+                    String type = String.valueOf(event.getProperty(EventTopics.TYPE))
+                            .toLowerCase(Locale.ROOT);
+                    Priority priority = type.equals("motion") ? Priority.MEDIUM : type.equals("tamper")
+                            || type.equals("input") ? Priority.HIGH : Priority.MEDIUM;
+                    raise(camera, type, priority, type + " reported by the camera " + detail);
+                }
+            }
+            default -> raise(null, "designation", Priority.MEDIUM, detail);
+        }
+    }
+
+    /** Stores an alarm, then tells the subscribers. */
+    Alarm raise(String cameraId, String type, Priority priority, String summary) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String text = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
+        try (Connection connection = database.connection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO alarm (raised_us, camera_id, "
+                        + "type, priority, summary) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, micros(now));
+            insert.setString(2, cameraId);
+            insert.setString(3, type.length() > 32 ? type.substring(0, 32) : type);
+            insert.setString(4, priority.name());
+            insert.setString(5, text);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                Alarm alarm = new Alarm(keys.getLong(1), now, cameraId, type, priority, text, null, null, null);
+                tell(alarm);
+                return alarm;
+            }
+        } catch (SQLException e) {
+            // the database is the queue: without it the alarm cannot be kept, so it must at least be in the log
+            LOG.error("ALARM NOT STORED ({} {} {}): {}", priority, cameraId, text, e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public List<Alarm> recent(int limit, boolean openOnly) {
+        String sql = "SELECT " + COLUMNS + " FROM alarm" + (openOnly ? " WHERE ack_user IS NULL" : "")
+                + " ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet rows = select.executeQuery()) {
+            List<Alarm> alarms = new ArrayList<>();
+            while (rows.next()) {
+                alarms.add(alarm(rows));
+            }
+            return alarms;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the alarm queue: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Alarm> alarm(long id) {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM alarm WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(alarm(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the alarm queue: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Alarm acknowledge(long id, String user, String comment) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try (Connection connection = database.connection();
+                PreparedStatement update = connection.prepareStatement("UPDATE alarm SET ack_user = ?, ack_us = ?, "
+                        + "ack_comment = ? WHERE id = ? AND ack_user IS NULL")) {
+            update.setString(1, user);
+            update.setLong(2, micros(now));
+            update.setString(3, comment.length() > 500 ? comment.substring(0, 500) : comment);
+            update.setLong(4, id);
+            if (update.executeUpdate() == 0) {
+                Alarm existing = alarm(id).orElseThrow(() -> new NoSuchElementException("no alarm " + id));
+                throw new IllegalStateException("alarm " + id + " was acknowledged by " + existing.acknowledgedBy()
+                        + " at " + existing.acknowledgedAt());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot acknowledge: " + e.getMessage(), e);
+        }
+        Alarm acknowledged = alarm(id).orElseThrow();
+        tell(acknowledged);
+        return acknowledged;
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<Alarm> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void tell(Alarm alarm) {
+        for (Consumer<Alarm> listener : listeners) {
+            try {
+                listener.accept(alarm);
+            } catch (RuntimeException e) {
+                LOG.warn("An alarm listener failed; the alarm stays in the queue", e);
+            }
+        }
+    }
+
+    private static Alarm alarm(ResultSet row) throws SQLException {
+        long ack = row.getLong("ack_us");
+        boolean acknowledged = !row.wasNull();
+        return new Alarm(row.getLong("id"), instant(row.getLong("raised_us")), row.getString("camera_id"),
+                row.getString("type"), Priority.valueOf(row.getString("priority")), row.getString("summary"),
+                row.getString("ack_user"), acknowledged ? instant(ack) : null, row.getString("ack_comment"));
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
+    }
+}

@@ -1,0 +1,85 @@
+package nl.uitkijk.core.internal.alarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.uitkijk.api.alarm.Alarm;
+import nl.uitkijk.api.event.EventTopics;
+import nl.uitkijk.core.internal.persistence.DerbyDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+
+class AlarmQueueImplTest {
+
+    @TempDir
+    Path folder;
+    private DerbyDatabase database;
+    private AlarmQueueImpl queue;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = new DerbyDatabase(folder.resolve("db"));
+        queue = new AlarmQueueImpl(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void eventsBecomeStoredAlarmsThatWaitForAnAcknowledgement() {
+        List<Alarm> told = new CopyOnWriteArrayList<>();
+        queue.subscribe(told::add);
+        queue.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c1",
+                EventTopics.STATUS, "ONLINE", EventTopics.DETAIL, "")));
+        queue.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c1",
+                EventTopics.STATUS, "OFFLINE", EventTopics.DETAIL, "connection refused")));
+        queue.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c1",
+                EventTopics.STATUS, "OFFLINE", EventTopics.DETAIL, "still refused")));
+        queue.handleEvent(new Event(EventTopics.DEVICE_EVENT, Map.of(EventTopics.CAMERA_ID, "c2",
+                EventTopics.TYPE, "tamper", EventTopics.ACTIVE, true, EventTopics.DETAIL, "{}")));
+        queue.handleEvent(new Event(EventTopics.DEVICE_EVENT, Map.of(EventTopics.CAMERA_ID, "c2",
+                EventTopics.TYPE, "tamper", EventTopics.ACTIVE, false, EventTopics.DETAIL, "{}")));
+        queue.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c1",
+                EventTopics.STATUS, "ONLINE", EventTopics.DETAIL, "")));
+
+        List<Alarm> open = queue.recent(10, true);
+        assertEquals(List.of("camera-online", "tamper", "camera-offline"), open.stream().map(Alarm::type).toList(),
+                "an online camera at start is no alarm; a repeated offline is one; an ended tamper is none");
+        assertEquals(Alarm.Priority.HIGH, open.get(2).priority());
+        assertEquals("camera offline: connection refused", open.get(2).summary());
+        assertEquals(3, told.size(), "every stored alarm is told");
+
+        Alarm acknowledged = queue.acknowledge(open.get(1).id(), "anna", "Camera afgeplakt; handhaving gaat kijken");
+        assertEquals("anna", acknowledged.acknowledgedBy());
+        assertFalse(acknowledged.open());
+        assertEquals(2, queue.recent(10, true).size());
+        assertEquals(3, queue.recent(10, false).size());
+        IllegalStateException twice = assertThrows(IllegalStateException.class,
+                () -> queue.acknowledge(open.get(1).id(), "erik", "ook gezien"));
+        assertTrue(twice.getMessage().contains("acknowledged by anna"), twice.getMessage());
+        assertThrows(java.util.NoSuchElementException.class, () -> queue.acknowledge(999, "anna", "x"));
+        assertEquals(4, told.size(), "the acknowledgement is told too");
+    }
+
+    @Test
+    void alarmsSurviveARestart() throws Exception {
+        queue.handleEvent(new Event(EventTopics.DESIGNATION_WARNING, Map.of(EventTopics.DESIGNATION_ID, "d1",
+                EventTopics.TYPE, "END_IN_7_DAYS", EventTopics.DETAIL, "designation 'Kermis' ends in 7 days")));
+        database.close();
+        database = new DerbyDatabase(folder.resolve("db"));
+        List<Alarm> open = new AlarmQueueImpl(database).recent(10, true);
+        assertEquals(1, open.size());
+        assertEquals("designation 'Kermis' ends in 7 days", open.get(0).summary());
+    }
+}
