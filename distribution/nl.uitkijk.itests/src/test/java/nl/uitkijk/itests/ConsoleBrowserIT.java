@@ -49,6 +49,7 @@ class ConsoleBrowserIT {
     private static final String ADMIN_PASSWORD = "console-it-Admin-2026";
     private static final String OPERATOR_PASSWORD = "console-it-Operator-2026";
     private static final String SUPERVISOR_PASSWORD = "console-it-Supervisor-2026";
+    private static final String POLICE_PASSWORD = "console-it-Police-2026";
 
     private KarafInstance karaf;
     private WebDriver browser;
@@ -66,6 +67,8 @@ class ConsoleBrowserIT {
                 + "jaas:group-add anna operatorgroup\n"
                 + "jaas:user-add sven " + SUPERVISOR_PASSWORD + "\n"
                 + "jaas:group-add sven supervisorgroup\n"
+                + "jaas:user-add paul " + POLICE_PASSWORD + "\n"
+                + "jaas:group-add paul policegroup\n"
                 + "jaas:update");
         assertEquals(0, users.exitCode(), users.output());
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
@@ -381,6 +384,35 @@ class ConsoleBrowserIT {
                     .statusCode(), "an alarm is acknowledged once");
             assertEquals(204, karaf.delete("/api/v1/cameras/it-alarm-dome").statusCode());
         }
+    }
+
+    @Test
+    @Order(9)
+    void thePoliceSeeOnlyTheCamerasSharedWithThem() throws Exception {
+        assertEquals(204, karaf.put("/api/v1/cameras/demo-promenade/shares/police", "").statusCode());
+        signIn("paul", POLICE_PASSWORD);
+        List<String> listed = waiting(20).until(b -> {
+            List<String> ids = b.findElements(By.cssSelector(".camera-list li")).stream()
+                    .map(li -> li.getAttribute("data-camera")).toList();
+            return ids.isEmpty() ? null : ids;
+        });
+        assertEquals(List.of("demo-promenade"), listed, "only the shared camera is listed");
+        assertEquals(403, fetchStatus("GET", "/api/v1/cameras/demo-heerlerheide", null),
+                "a camera not shared with the police cannot even be read");
+        assertEquals(403, fetchStatus("GET", "/api/v1/alarms", null));
+        String csrf = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[0];
+                fetch('/api/v1/session', {headers: {'X-Requested-With': 'uitkijk-console'}})
+                  .then(r => r.json()).then(s => done(s.csrfToken));""");
+        long shared = (Long) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/v1/live/tickets', {method: 'POST', headers: {'Content-Type': 'application/json',
+                    'X-Requested-With': 'uitkijk-console', 'X-CSRF-Token': arguments[0]},
+                    body: JSON.stringify({camera: arguments[1]})}).then(r => done(r.status));""", csrf,
+                "demo-heerlerheide");
+        assertEquals(403, shared, "no live ticket for a camera not shared");
+        assertEquals(204, karaf.delete("/api/v1/cameras/demo-promenade/shares/police").statusCode());
+        assertEquals(403, fetchStatus("GET", "/api/v1/cameras/demo-promenade", null), "unsharing takes effect at once");
     }
 
     private static String json(String body, String field) throws Exception {

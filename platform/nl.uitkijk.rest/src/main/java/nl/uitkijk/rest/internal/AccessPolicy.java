@@ -11,8 +11,8 @@ import javax.ws.rs.HttpMethod;
  * <li>{@code operator} (or the older name {@code viewer}): read cameras, live view, playback, steer PTZ.</li>
  * <li>{@code supervisor}: as operator, and export footage.</li>
  * <li>{@code auditor}: the audit trail and the DPIA inventory only; no images, no cameras.</li>
- * <li>{@code police}: nothing yet — it is to see only the cameras shared with the police, and per-camera sharing does
- * not exist yet; granting all cameras would be a leak.</li>
+ * <li>{@code police}: the cameras shared with the police ({@code CameraShares}): list, view, live, playback and
+ * export; nothing else (the per-camera part is checked where the camera is known: {@link #cameraOf}).</li>
  * </ul>
  */
 final class AccessPolicy {
@@ -25,8 +25,23 @@ final class AccessPolicy {
     static final String POLICE = "police";
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> WATCHERS = Set.of(OPERATOR, VIEWER, SUPERVISOR);
+    private static final String POLICE_CAMERA_PATHS = "cameras/[^/]+(/(timeline|playback|export))?";
 
     private AccessPolicy() {
+    }
+
+    /** Police and nothing more: limited to the cameras shared with the police. */
+    static boolean policeOnly(Set<String> roles) {
+        return roles.contains(POLICE) && !roles.contains(ADMIN) && roles.stream().noneMatch(WATCHERS::contains);
+    }
+
+    /** The camera a path is about ({@code cameras/{id}/…}), or null. */
+    static String cameraOf(String path) {
+        if (!path.startsWith("cameras/")) {
+            return null;
+        }
+        int end = path.indexOf('/', 8);
+        return end < 0 ? path.substring(8) : path.substring(8, end);
     }
 
     /** Empty when allowed; otherwise what the user may not do, for the 403. */
@@ -43,6 +58,11 @@ final class AccessPolicy {
         }
         if (path.equals("discovery") || path.startsWith("discovery/")) {
             return Optional.of("manage cameras"); // what is on the network, and adding it, is the administrator's
+        }
+        if (policeOnly(roles)) {
+            boolean policeRead = read && (path.equals("cameras") || path.matches(POLICE_CAMERA_PATHS));
+            boolean policeLive = method.equals(HttpMethod.POST) && path.equals("live/tickets");
+            return policeRead || policeLive ? Optional.empty() : Optional.of("do this (only shared cameras)");
         }
         if (path.matches("cameras/[^/]+/export")) {
             return read && roles.contains(SUPERVISOR) ? Optional.empty() : Optional.of("export footage");

@@ -18,6 +18,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.CameraShares;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,11 +71,14 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private volatile AuditLog auditLog;
 
     private final ConsoleSessions sessions;
+    private final CameraShares shares;
 
     @Activate
-    public BasicAuthenticationFilter(Configuration configuration, @Reference ConsoleSessions sessions) {
+    public BasicAuthenticationFilter(Configuration configuration, @Reference ConsoleSessions sessions,
+            @Reference CameraShares shares) {
         this.realm = configuration.realm();
         this.sessions = sessions;
+        this.shares = shares;
     }
 
 
@@ -132,6 +136,12 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         if (refusal.isPresent()) {
             request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                     "user '" + user + "' may not " + refusal.get()));
+            return;
+        }
+        String camera = AccessPolicy.cameraOf(path);
+        if (camera != null && AccessPolicy.policeOnly(roles) && !shares.sharedWith(camera, CameraShares.POLICE)) {
+            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
+                    "camera '" + camera + "' is not shared with the police"));
             return;
         }
         request.setSecurityContext(new UserSecurityContext(user, roles, request.getSecurityContext().isSecure()));

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.BadRequestException;
 import javax.ws.rs.Consumes;
@@ -19,9 +20,9 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.ServiceUnavailableException;
-import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -39,6 +40,7 @@ import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.CameraShares;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionService;
@@ -73,6 +75,7 @@ public class CameraResource {
     private final AuditLog auditLog;
     private final RetentionService retention;
     private final LegalBasis legalBasis;
+    private final CameraShares shares;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -81,8 +84,9 @@ public class CameraResource {
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
             @Reference RecordingPolicies policies, @Reference AuditLog auditLog,
-            @Reference RetentionService retention, @Reference LegalBasis legalBasis) {
+            @Reference RetentionService retention, @Reference LegalBasis legalBasis, @Reference CameraShares shares) {
         this.registry = registry;
+        this.shares = shares;
         this.legalBasis = legalBasis;
         this.retention = retention;
         this.auditLog = auditLog;
@@ -374,9 +378,40 @@ public class CameraResource {
     }
 
     @GET
-    public List<CameraJson> list() {
+    public List<CameraJson> list(@Context SecurityContext security) {
         List<DriverDescription> drivers = registry.drivers();
-        return registry.cameras().stream().map(camera -> json(camera, drivers)).toList();
+        // the police see the cameras shared with them, and only those
+        Set<String> visible = policeOnly(security) ? shares.camerasSharedWith(CameraShares.POLICE) : null;
+        return registry.cameras().stream().filter(camera -> visible == null || visible.contains(camera.id()))
+                .map(camera -> json(camera, drivers)).toList();
+    }
+
+    /** Shares a camera with the police, or stops: {@code PUT} / {@code DELETE /cameras/{id}/shares/police}. */
+    @PUT
+    @Path("{id}/shares/{party}")
+    public Response share(@PathParam("id") String id, @PathParam("party") String party,
+            @Context SecurityContext security) throws UnknownCameraException {
+        existing(id);
+        if (!CameraShares.POLICE.equals(party)) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "cameras are shared with 'police' only");
+        }
+        shares.share(id, party, security.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/shares/{party}")
+    public Response unshare(@PathParam("id") String id, @PathParam("party") String party,
+            @Context SecurityContext security) throws UnknownCameraException {
+        existing(id);
+        shares.unshare(id, party, security.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    static boolean policeOnly(SecurityContext security) {
+        return security.isUserInRole(AccessPolicy.POLICE) && !security.isUserInRole(AccessPolicy.ADMIN)
+                && !security.isUserInRole(AccessPolicy.OPERATOR) && !security.isUserInRole(AccessPolicy.VIEWER)
+                && !security.isUserInRole(AccessPolicy.SUPERVISOR);
     }
 
     @GET

@@ -14,6 +14,7 @@ import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.CameraShares;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.rest.internal.live.LiveTickets;
@@ -46,10 +47,12 @@ public class LiveTicketResource {
     private final LegalBasis legalBasis;
     private final LiveTickets tickets;
     private final AuditLog auditLog;
+    private final CameraShares shares;
 
     @Activate
     public LiveTicketResource(@Reference CameraRegistry registry, @Reference LegalBasis legalBasis,
-            @Reference LiveTickets tickets, @Reference AuditLog auditLog) {
+            @Reference LiveTickets tickets, @Reference AuditLog auditLog, @Reference CameraShares shares) {
+        this.shares = shares;
         this.registry = registry;
         this.legalBasis = legalBasis;
         this.tickets = tickets;
@@ -69,6 +72,10 @@ public class LiveTicketResource {
         Camera camera = registry.camera(body.camera()).orElse(null);
         if (camera == null) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no camera '" + body.camera() + "'");
+        }
+        if (CameraResource.policeOnly(security) && !shares.sharedWith(camera.definition().id(), CameraShares.POLICE)) {
+            return ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
+                    "camera '" + camera.definition().id() + "' is not shared with the police");
         }
         Audit audit = new Audit(auditLog, security, http);
         LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());

@@ -35,8 +35,15 @@ class AccessPolicyTest {
         assertTrue(allowed("GET", "audit/verify", "auditor"));
         assertTrue(allowed("GET", "dpia", "auditor"));
         assertEquals(Optional.of("read this"), AccessPolicy.refusal("GET", "cameras", Set.of("auditor")));
-        assertEquals(Optional.of("read this"), AccessPolicy.refusal("GET", "cameras", Set.of("police")),
-                "police see nothing until cameras can be shared with them");
+        assertTrue(allowed("GET", "cameras", "police"), "the list, filtered to the shared cameras");
+        assertTrue(allowed("GET", "cameras/c1/export", "police"));
+        assertTrue(allowed("POST", "live/tickets", "police"));
+        assertEquals(Optional.of("do this (only shared cameras)"),
+                AccessPolicy.refusal("GET", "alarms", Set.of("police")));
+        assertEquals(Optional.of("do this (only shared cameras)"),
+                AccessPolicy.refusal("POST", "cameras/c1/ptz", Set.of("police")));
+        assertEquals("c1", AccessPolicy.cameraOf("cameras/c1/export"));
+        assertEquals("c1", AccessPolicy.cameraOf("cameras/c1"));
         assertTrue(allowed("DELETE", "cameras/c1", "admin"));
         assertTrue(allowed("DELETE", "session", "auditor"), "everyone may sign out");
         assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras/c1/ptz", Set.of()));

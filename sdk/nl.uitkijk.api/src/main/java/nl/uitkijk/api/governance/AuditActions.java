@@ -8,6 +8,9 @@ public final class AuditActions {
     public static final String SIGN_IN = "sign-in";
     /** A user signed out of the web console. @since 1.4 */
     public static final String SIGN_OUT = "sign-out";
+    /** A camera was shared with an outside party (the police), or no longer. @since 1.4 */
+    public static final String CAMERA_SHARE = "camera.share";
+    public static final String CAMERA_UNSHARE = "camera.unshare";
     /** An operator acknowledged an alarm (with a comment). @since 1.4 */
     public static final String ALARM_ACKNOWLEDGE = "alarm.acknowledge";
     public static final String CAMERA_ADD = "camera.add";
