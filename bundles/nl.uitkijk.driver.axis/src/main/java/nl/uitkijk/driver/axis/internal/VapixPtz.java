@@ -6,6 +6,7 @@ import java.util.Locale;
 import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.driver.base.CameraCallException;
 import nl.uitkijk.driver.base.CameraHttp;
+import nl.uitkijk.driver.base.PtzSpeed;
 
 /** PTZ over VAPIX {@code com/ptz.cgi}: continuous moves with speeds -100..100, server presets, home. */
 final class VapixPtz implements PtzControl {
@@ -20,7 +21,7 @@ final class VapixPtz implements PtzControl {
 
     @Override
     public void continuousMove(double pan, double tilt, double zoom) throws PtzException {
-        command("continuouspantiltmove=" + speed(pan) + "," + speed(tilt) + "&continuouszoommove=" + speed(zoom),
+        command("continuouspantiltmove=" + PtzSpeed.percent(pan) + "," + PtzSpeed.percent(tilt) + "&continuouszoommove=" + PtzSpeed.percent(zoom),
                 "move");
     }
 
@@ -52,7 +53,7 @@ final class VapixPtz implements PtzControl {
 
     @Override
     public void gotoPreset(String token) throws PtzException {
-        if (!token.matches("[0-9]{1,4}")) {
+        if (!PtzSpeed.numericPreset(token)) {
             throw new PtzException("no such preset: " + token, null);
         }
         command("gotoserverpresetno=" + token, "preset " + token);
@@ -69,10 +70,5 @@ final class VapixPtz implements PtzControl {
         } catch (CameraCallException e) {
             throw new PtzException(what + ": " + e.getMessage(), e);
         }
-    }
-
-    /** -1..1 → -100..100. */
-    static int speed(double value) {
-        return (int) Math.round(Math.max(-1, Math.min(1, value)) * 100);
     }
 }

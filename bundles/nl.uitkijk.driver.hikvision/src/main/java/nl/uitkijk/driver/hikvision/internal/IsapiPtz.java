@@ -4,6 +4,7 @@ import java.util.List;
 import nl.uitkijk.api.camera.PtzControl;
 import nl.uitkijk.driver.base.CameraCallException;
 import nl.uitkijk.driver.base.CameraHttp;
+import nl.uitkijk.driver.base.PtzSpeed;
 import nl.uitkijk.driver.base.XmlElement;
 
 /** PTZ over ISAPI: continuous moves with speeds -100..100, presets by number, the home position. */
@@ -20,8 +21,8 @@ final class IsapiPtz implements PtzControl {
 
     @Override
     public void continuousMove(double pan, double tilt, double zoom) throws PtzException {
-        put(base + "/continuous", "<PTZData><pan>" + speed(pan) + "</pan><tilt>" + speed(tilt) + "</tilt><zoom>"
-                + speed(zoom) + "</zoom></PTZData>", "move");
+        put(base + "/continuous", "<PTZData><pan>" + PtzSpeed.percent(pan) + "</pan><tilt>" + PtzSpeed.percent(tilt) + "</tilt><zoom>"
+                + PtzSpeed.percent(zoom) + "</zoom></PTZData>", "move");
     }
 
     @Override
@@ -45,7 +46,7 @@ final class IsapiPtz implements PtzControl {
 
     @Override
     public void gotoPreset(String token) throws PtzException {
-        if (!token.matches("[0-9]{1,4}")) {
+        if (!PtzSpeed.numericPreset(token)) {
             throw new PtzException("no such preset: " + token, null);
         }
         put(base + "/presets/" + token + "/goto", "", "preset " + token);
@@ -62,10 +63,5 @@ final class IsapiPtz implements PtzControl {
         } catch (CameraCallException e) {
             throw new PtzException(what + ": " + e.getMessage(), e);
         }
-    }
-
-    /** -1..1 → -100..100. */
-    static int speed(double value) {
-        return (int) Math.round(Math.max(-1, Math.min(1, value)) * 100);
     }
 }

@@ -26,6 +26,16 @@ class HikvisionCameraDriverTest {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final HikvisionCameraDriver driver = new HikvisionCameraDriver(2);
     private HikvisionCameraSimulator camera;
+    private RecordingCameraContext context;
+    private CameraSession session;
+
+    /** A session of the driver with the simulated camera; stopped after the test. */
+    private void startSession() {
+        context = new RecordingCameraContext("hik", HikvisionDriverConformanceTest.config(camera, "Heerlen-2026"),
+                scheduler);
+        session = driver.createSession(context);
+        session.start();
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -34,6 +44,9 @@ class HikvisionCameraDriverTest {
 
     @AfterEach
     void stop() {
+        if (session != null) {
+            session.stop();
+        }
         camera.close();
         driver.deactivate();
         scheduler.shutdownNow();
@@ -41,74 +54,54 @@ class HikvisionCameraDriverTest {
 
     @Test
     void readsIdentityAndChannelsOverIsapiWithDigest() throws Exception {
-        RecordingCameraContext context = new RecordingCameraContext("hik", HikvisionDriverConformanceTest
-                .config(camera, "Heerlen-2026"), scheduler);
-        CameraSession session = driver.createSession(context);
-        session.start();
-        try {
-            assertEquals("Hikvision DS-2DE4425IW-DE, h264 2560x1440, PTZ",
-                    context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10)).detail());
-            assertEquals("V5.7.3", context.device().firmware());
-            assertEquals("DS-2DE4425IW-DE20200101CCWRC12345678", context.device().serial());
-            List<StreamProfile> streams = context.streams();
-            assertEquals(List.of("main", "sub"), streams.stream().map(StreamProfile::name).toList(),
-                    "the disabled MJPEG channel 103 is left out");
-            assertEquals("rtsp://127.0.0.1/Streaming/Channels/101", streams.get(0).uri().toString());
-            assertEquals(25.0, streams.get(0).fps());
-            assertEquals(640, streams.get(1).width());
-            assertEquals("rtsp://admin:Heerlen-2026@127.0.0.1/Streaming/Channels/101",
-                    session.mediaUri("main").orElseThrow().toString(), "credentials only for the media hub");
-            assertEquals(0, camera.guard().refused());
-        } finally {
-            session.stop();
-        }
+        startSession();
+        assertEquals("Hikvision DS-2DE4425IW-DE, h264 2560x1440, PTZ",
+                context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10)).detail());
+        assertEquals("V5.7.3", context.device().firmware());
+        assertEquals("DS-2DE4425IW-DE20200101CCWRC12345678", context.device().serial());
+        List<StreamProfile> streams = context.streams();
+        assertEquals(List.of("main", "sub"), streams.stream().map(StreamProfile::name).toList(),
+                "the disabled MJPEG channel 103 is left out");
+        assertEquals("rtsp://127.0.0.1/Streaming/Channels/101", streams.get(0).uri().toString());
+        assertEquals(25.0, streams.get(0).fps());
+        assertEquals(640, streams.get(1).width());
+        assertEquals("rtsp://admin:Heerlen-2026@127.0.0.1/Streaming/Channels/101",
+                session.mediaUri("main").orElseThrow().toString(), "credentials only for the media hub");
+        assertEquals(0, camera.guard().refused());
     }
 
     @Test
     void steersTheCameraAndListsItsPresets() throws Exception {
-        RecordingCameraContext context = new RecordingCameraContext("hik", HikvisionDriverConformanceTest
-                .config(camera, "Heerlen-2026"), scheduler);
-        CameraSession session = driver.createSession(context);
-        session.start();
-        try {
-            context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10));
-            PtzControl ptz = session.ptz().orElseThrow();
-            ptz.continuousMove(0.5, -1, 0);
-            ptz.stop();
-            ptz.gotoPreset("2");
-            ptz.gotoHome();
-            assertEquals(List.of(new Preset("1", "Pancratiusplein"), new Preset("2", "Saroleastraat")), ptz.presets());
-            assertEquals(List.of(
-                    "PUT /ISAPI/PTZCtrl/channels/1/continuous <PTZData><pan>50</pan><tilt>-100</tilt><zoom>0</zoom></PTZData>",
-                    "PUT /ISAPI/PTZCtrl/channels/1/continuous <PTZData><pan>0</pan><tilt>0</tilt><zoom>0</zoom></PTZData>",
-                    "PUT /ISAPI/PTZCtrl/channels/1/presets/2/goto ",
-                    "PUT /ISAPI/PTZCtrl/channels/1/homeposition/goto "), camera.ptzCommands());
-            assertTrue(assertThrowsPtz(() -> ptz.gotoPreset("../../System/factoryReset")).contains("no such preset"));
-        } finally {
-            session.stop();
-        }
+        startSession();
+        context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10));
+        PtzControl ptz = session.ptz().orElseThrow();
+        ptz.continuousMove(0.5, -1, 0);
+        ptz.stop();
+        ptz.gotoPreset("2");
+        ptz.gotoHome();
+        assertEquals(List.of(new Preset("1", "Pancratiusplein"), new Preset("2", "Saroleastraat")), ptz.presets());
+        assertEquals(List.of(
+                "PUT /ISAPI/PTZCtrl/channels/1/continuous <PTZData><pan>50</pan><tilt>-100</tilt><zoom>0</zoom></PTZData>",
+                "PUT /ISAPI/PTZCtrl/channels/1/continuous <PTZData><pan>0</pan><tilt>0</tilt><zoom>0</zoom></PTZData>",
+                "PUT /ISAPI/PTZCtrl/channels/1/presets/2/goto ",
+                "PUT /ISAPI/PTZCtrl/channels/1/homeposition/goto "), camera.ptzCommands());
+        assertTrue(assertThrowsPtz(() -> ptz.gotoPreset("../../System/factoryReset")).contains("no such preset"));
     }
 
     @Test
     void motionFromTheAlertStreamStartsAndEnds() throws Exception {
-        RecordingCameraContext context = new RecordingCameraContext("hik", HikvisionDriverConformanceTest
-                .config(camera, "Heerlen-2026"), scheduler);
-        CameraSession session = driver.createSession(context);
-        session.start();
-        try {
-            context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10));
-            awaitTrue(() -> camera.openAlertStreams() == 1, "the alert stream is opened");
-            camera.emitMotion(2);
-            awaitTrue(() -> context.events().stream().anyMatch(e -> !e.active()), "motion ends after the quiet time");
-            List<ReportedEvent> events = context.events();
-            assertEquals(2, events.size(), "one start, one end, although the camera repeats the alert: " + events);
-            assertEquals("motion", events.get(0).type());
-            assertTrue(events.get(0).active());
-            assertEquals("VMD", events.get(0).details().get("eventType"));
-            assertFalse(events.stream().anyMatch(e -> e.type().equals("video-loss")), "heartbeats are no events");
-        } finally {
-            session.stop();
-        }
+        startSession();
+        context.awaitStatus(CameraStatus.ONLINE, Duration.ofSeconds(10));
+        awaitTrue(() -> camera.openAlertStreams() == 1, "the alert stream is opened");
+        camera.emitMotion(2);
+        awaitTrue(() -> context.events().stream().anyMatch(e -> !e.active()), "motion ends after the quiet time");
+        List<ReportedEvent> events = context.events();
+        assertEquals(2, events.size(), "one start, one end, although the camera repeats the alert: " + events);
+        assertEquals("motion", events.get(0).type());
+        assertTrue(events.get(0).active());
+        assertEquals("VMD", events.get(0).details().get("eventType"));
+        assertFalse(events.stream().anyMatch(e -> e.type().equals("video-loss")), "heartbeats are no events");
+        session.stop();
         awaitTrue(() -> camera.openAlertStreams() == 0, "stopping closes the alert stream");
     }
 

@@ -117,32 +117,31 @@ final class H264Fragmenter {
     static List<byte[]> parameterSets(byte[] extradata) {
         if (extradata.length > 7 && extradata[0] == 1) {
             List<byte[]> sets = new ArrayList<>();
-            int at = 5;
-            int spsCount = extradata[at++] & 0x1F;
-            for (int i = 0; i < spsCount && at + 2 <= extradata.length; i++) {
-                int length = ((extradata[at] & 0xFF) << 8) | (extradata[at + 1] & 0xFF);
-                at += 2;
-                if (at + length > extradata.length) {
-                    return sets;
-                }
-                sets.add(Arrays.copyOfRange(extradata, at, at + length));
-                at += length;
-            }
-            if (at < extradata.length) {
-                int ppsCount = extradata[at++] & 0xFF;
-                for (int i = 0; i < ppsCount && at + 2 <= extradata.length; i++) {
-                    int length = ((extradata[at] & 0xFF) << 8) | (extradata[at + 1] & 0xFF);
-                    at += 2;
-                    if (at + length > extradata.length) {
-                        return sets;
-                    }
-                    sets.add(Arrays.copyOfRange(extradata, at, at + length));
-                    at += length;
-                }
+            int at = readSets(extradata, 6, extradata[5] & 0x1F, sets);
+            if (at > 0 && at < extradata.length) {
+                readSets(extradata, at + 1, extradata[at] & 0xFF, sets);
             }
             return sets;
         }
         return nalUnits(extradata);
+    }
+
+    /** Reads {@code count} length-prefixed parameter sets of an avcC record; the index after them, or -1 if cut. */
+    private static int readSets(byte[] record, int from, int count, List<byte[]> sets) {
+        int at = from;
+        for (int i = 0; i < count; i++) {
+            if (at + 2 > record.length) {
+                return -1;
+            }
+            int length = ((record[at] & 0xFF) << 8) | (record[at + 1] & 0xFF);
+            at += 2;
+            if (at + length > record.length) {
+                return -1;
+            }
+            sets.add(Arrays.copyOfRange(record, at, at + length));
+            at += length;
+        }
+        return at;
     }
 
     /** The NAL units of an Annex B byte stream, without start codes (empty units dropped). */

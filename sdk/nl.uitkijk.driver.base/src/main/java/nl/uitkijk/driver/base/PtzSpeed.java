@@ -1,0 +1,18 @@
+package nl.uitkijk.driver.base;
+
+/** PTZ speeds as the platform gives them (-1..1) in the percent most camera APIs take (-100..100). */
+public final class PtzSpeed {
+
+    private PtzSpeed() {
+    }
+
+    /** -1..1 → -100..100, values outside clamped. */
+    public static int percent(double speed) {
+        return (int) Math.round(Math.max(-1, Math.min(1, speed)) * 100);
+    }
+
+    /** Whether a preset token is a plain number, as VAPIX and ISAPI use (and nothing that could change a path). */
+    public static boolean numericPreset(String token) {
+        return token != null && token.matches("[0-9]{1,4}");
+    }
+}
