@@ -12,9 +12,10 @@ export function useCsrfToken(token) {
 }
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, problems = []) {
     super(message);
     this.status = status;
+    this.problems = problems; // [{field, message}] of a 400
   }
 }
 
@@ -32,8 +33,13 @@ export async function api(method, path, body) {
   }
   if (!response.ok) {
     let message = response.statusText;
-    try { message = (await response.json()).message ?? message; } catch (e) { /* not JSON */ }
-    throw new ApiError(response.status, message);
+    let problems = [];
+    try {
+      const body = await response.json();
+      message = body.message ?? message;
+      problems = body.problems ?? [];
+    } catch (e) { /* not JSON */ }
+    throw new ApiError(response.status, message, problems);
   }
   return response.status === 204 ? null : response.json();
 }

@@ -364,22 +364,29 @@ class ConsoleBrowserIT {
             signIn("anna", OPERATOR_PASSWORD);
             waiting(20).until(b -> b.findElements(By.cssSelector(".alarm-list")).size() == 1);
             dome.emitMotion(2);
-            // arrives over the alarm socket, without a reload
-            WebElement alarm = waiting(30).until(b -> b.findElements(By.cssSelector(".alarm-list .alarm")).stream()
-                    .filter(a -> a.getText().contains("it-alarm-dome") && a.getText().contains("motion")).findFirst()
-                    .orElse(null));
-            assertTrue(alarm.getAttribute("class").contains("priority-MEDIUM"), alarm.getAttribute("class"));
-            String id = alarm.getAttribute("data-alarm");
-            alarm.findElement(By.name("comment")).sendKeys("Gezien: markt-kraam wordt opgebouwd");
-            alarm.findElement(By.cssSelector("button[type=submit]")).click();
-            waiting(20).until(b -> b.findElements(By.cssSelector(".alarm[data-alarm='" + id + "']")).isEmpty()
-                    || b.findElement(By.cssSelector(".alarm[data-alarm='" + id + "']")).getText().contains("✓ anna"));
+            // arrives over the alarm socket, without a reload (the list re-renders as alarms come: look up fresh)
+            String id = waiting(30).until(b -> (String) script("const a = [...document.querySelectorAll("
+                    + "'.alarm-list .alarm')].find(a => a.innerText.includes('it-alarm-dome') && a.innerText"
+                    + ".includes('motion')); return a ? a.dataset.alarm : null;"));
+            String mine = ".alarm[data-alarm='" + id + "']";
+            assertTrue(browser.findElement(By.cssSelector(mine)).getAttribute("class").contains("priority-MEDIUM"));
+            waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                b.findElement(By.cssSelector(mine + " input[name=comment]"))
+                        .sendKeys("Gezien: markt-kraam wordt opgebouwd");
+                return true;
+            });
+            waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                b.findElement(By.cssSelector(mine + " button[type=submit]")).click();
+                return true;
+            });
+            waiting(20).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> b.findElements(
+                    By.cssSelector(mine)).isEmpty() || b.findElement(By.cssSelector(mine)).getText().contains("✓ anna"));
             var acknowledged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     karaf.get("/api/v1/alarms?limit=50", true).body());
-            var mine = java.util.stream.StreamSupport.stream(acknowledged.spliterator(), false)
+            var stored = java.util.stream.StreamSupport.stream(acknowledged.spliterator(), false)
                     .filter(a -> a.get("id").asText().equals(id)).findFirst().orElseThrow();
-            assertEquals("anna", mine.get("acknowledgedBy").asText());
-            assertEquals("Gezien: markt-kraam wordt opgebouwd", mine.get("comment").asText());
+            assertEquals("anna", stored.get("acknowledgedBy").asText());
+            assertEquals("Gezien: markt-kraam wordt opgebouwd", stored.get("comment").asText());
             assertEquals(409, karaf.post("/api/v1/alarms/" + id + "/acknowledge", "{\"comment\": \"nog eens\"}")
                     .statusCode(), "an alarm is acknowledged once");
             assertEquals(204, karaf.delete("/api/v1/cameras/it-alarm-dome").statusCode());
@@ -413,6 +420,33 @@ class ConsoleBrowserIT {
         assertEquals(403, shared, "no live ticket for a camera not shared");
         assertEquals(204, karaf.delete("/api/v1/cameras/demo-promenade/shares/police").statusCode());
         assertEquals(403, fetchStatus("GET", "/api/v1/cameras/demo-promenade", null), "unsharing takes effect at once");
+    }
+
+    @Test
+    @Order(10)
+    void anAdministratorAddsAndRemovesACameraAndTheServerNamesTheWrongField() throws Exception {
+        assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp").exitCode());
+        signIn("admin", ADMIN_PASSWORD);
+        assertTrue(browser.findElement(By.id("nav-manage")).isDisplayed());
+        browser.get(console() + "#manage");
+        WebElement form = waiting(20).until(b -> b.findElements(By.cssSelector("form.add-camera")).stream()
+                .findFirst().orElse(null));
+        form.findElement(By.name("id")).sendKeys("it-console-rtsp");
+        form.findElement(By.name("name")).sendKeys("Console RTSP");
+        form.findElement(By.name("url")).sendKeys("http://not-rtsp");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement message = browser.findElement(By.cssSelector(".manage-message"));
+        waiting(20).until(b -> message.getText().contains("config.url"));
+        form.findElement(By.name("url")).clear();
+        form.findElement(By.name("url")).sendKeys("rtsp://127.0.0.1:9/none");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']/..")).stream()
+                .findFirst().orElse(null));
+        assertTrue(row.getText().contains("Console RTSP"), row.getText());
+        row.findElement(By.cssSelector(".remove-camera")).click();
+        waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']")).isEmpty());
+        assertEquals(404, karaf.get("/api/v1/cameras/it-console-rtsp", true).statusCode());
     }
 
     private static String json(String body, String field) throws Exception {
