@@ -6,8 +6,9 @@ const WINDOW_MINUTES = 60;
 const CLIP_MINUTES = 5;
 
 /**
- * Playback: a camera's last hour as a timeline of recorded ranges and gaps (with their reasons); a click plays five
- * minutes from there (the server remuxes, never transcodes), at 0.5× to 8×; the next five follow by themselves.
+ * Playback: a camera's last hour as a timeline of recorded ranges, gaps (with their reasons) and the camera's alarms;
+ * a click plays five minutes from there, a click on an alarm from ten seconds before it (the server remuxes, never
+ * transcodes), at 0.5× to 8×; the next five follow by themselves.
  */
 export async function showPlayback(root) {
   root.replaceChildren(element('h2', '', t('playback.title')));
@@ -45,8 +46,22 @@ export async function showPlayback(root) {
       if (title) piece.title = title;
       return piece;
     };
+    // the camera's alarms in the window, as markers: a click plays from ten seconds before
+    const alarms = (await api('GET', 'alarms?limit=500').catch(() => []))
+      .filter((a) => a.cameraId === camera.value && Date.parse(a.raised) >= start);
+    const markers = alarms.map((alarm) => {
+      const marker = element('button', `event priority-${alarm.priority}`);
+      marker.style.left = `${(100 * (Date.parse(alarm.raised) - start)) / (end - start)}%`;
+      marker.title = `${new Date(alarm.raised).toLocaleTimeString()} ${alarm.summary}`;
+      marker.dataset.alarm = alarm.id;
+      marker.addEventListener('click', (event) => {
+        event.stopPropagation();
+        play(Date.parse(alarm.raised) - 10_000);
+      });
+      return marker;
+    });
     bar.replaceChildren(...timeline.ranges.map((r) => span(r.start, r.end, 'recorded')),
-      ...timeline.gaps.map((g) => span(g.start, g.end, 'gap', g.reason)));
+      ...timeline.gaps.map((g) => span(g.start, g.end, 'gap', g.reason)), ...markers);
     bar.dataset.ranges = timeline.ranges.length;
   };
 

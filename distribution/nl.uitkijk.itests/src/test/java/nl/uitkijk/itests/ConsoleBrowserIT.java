@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.itests.KarafInstance.ShellResult;
 import nl.uitkijk.testkit.HikvisionCameraSimulator;
+import nl.uitkijk.testkit.OnvifCameraSimulator;
+import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -447,6 +449,42 @@ class ConsoleBrowserIT {
         waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
         waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']")).isEmpty());
         assertEquals(404, karaf.get("/api/v1/cameras/it-console-rtsp", true).statusCode());
+    }
+
+    @Test
+    @Order(11)
+    void playbackJumpsToACamerasAlarmOnTheTimeline() throws Exception {
+        assertEquals(0, karaf.shell("feature:install uitkijk-driver-onvif").exitCode());
+        Path folder = Files.createTempDirectory("uitkijk-console-events");
+        try (RtspCameraSimulator stream = RtspCameraSimulator.start(folder, 1);
+                OnvifCameraSimulator camera = OnvifCameraSimulator.start("uitkijk", "geheim", stream.url(1))) {
+            KarafInstance.await(Duration.ofSeconds(60), () -> karaf.post("/api/v1/cameras", """
+                    {"id": "it-events", "name": "Events Markt", "driver": "onvif",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "uitkijk", "password": "geheim"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(camera.port())).statusCode() == 201, "the ONVIF camera could not be added");
+            KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/cameras/it-events", true).body()
+                    .contains("\"ONLINE\""), "the ONVIF camera did not come online");
+            Thread.sleep(10_000); // footage before the event
+            camera.emitMotion();
+            KarafInstance.await(Duration.ofSeconds(30), () -> karaf.get("/api/v1/alarms?limit=50", true).body()
+                    .contains("\"cameraId\":\"it-events\""), "the camera's motion raised no alarm");
+            Thread.sleep(8_000); // footage after it
+
+            signIn("anna", OPERATOR_PASSWORD);
+            browser.get(console() + "#playback");
+            WebElement choice = waiting(20).until(b -> b.findElements(By.cssSelector("#playback select")).stream()
+                    .findFirst().orElse(null));
+            new org.openqa.selenium.support.ui.Select(choice).selectByValue("it-events");
+            WebElement marker = waiting(20).until(b -> b.findElements(By.cssSelector(".timeline .event")).stream()
+                    .findFirst().orElse(null));
+            assertTrue(marker.getAttribute("title").contains("motion"), marker.getAttribute("title"));
+            assertEquals(1, browser.findElements(By.cssSelector(".timeline .event")).size(), "one alarm per motion");
+            marker.click();
+            waiting(30).until(b -> ((Number) script("return document.querySelector('#playback video').currentTime;"))
+                    .doubleValue() > 0.5);
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-events").statusCode());
+        }
     }
 
     private static String json(String body, String field) throws Exception {

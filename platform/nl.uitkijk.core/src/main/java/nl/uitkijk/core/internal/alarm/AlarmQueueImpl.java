@@ -51,6 +51,9 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     private final List<Consumer<Alarm>> listeners = new CopyOnWriteArrayList<>();
     /** Cameras for which an offline alarm was raised: their return is worth telling. */
     private final Map<String, Boolean> offline = new ConcurrentHashMap<>();
+    /** When each camera's device events of a kind last raised an alarm: a repetition soon after adds nothing. */
+    private final Map<String, Instant> lastRaised = new ConcurrentHashMap<>();
+    static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofSeconds(30);
 
     @Activate
     public AlarmQueueImpl(@Reference Database database) {
@@ -81,7 +84,12 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
                             .toLowerCase(Locale.ROOT);
                     Priority priority = type.equals("motion") ? Priority.MEDIUM : type.equals("tamper")
                             || type.equals("input") ? Priority.HIGH : Priority.MEDIUM;
-                    raise(camera, type, priority, type + " reported by the camera " + detail);
+                    Instant now = clock.instant();
+                    Instant before = lastRaised.put(camera + " " + type, now);
+                    // cameras repeat an ongoing detection (and some report one twice): one alarm per episode
+                    if (before == null || before.plus(REPEAT_WINDOW).isBefore(now)) {
+                        raise(camera, type, priority, type + " reported by the camera " + detail);
+                    }
                 }
             }
             default -> raise(null, "designation", Priority.MEDIUM, detail);

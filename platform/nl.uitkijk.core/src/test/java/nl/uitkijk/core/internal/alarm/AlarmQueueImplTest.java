@@ -49,13 +49,16 @@ class AlarmQueueImplTest {
         queue.handleEvent(new Event(EventTopics.DEVICE_EVENT, Map.of(EventTopics.CAMERA_ID, "c2",
                 EventTopics.TYPE, "tamper", EventTopics.ACTIVE, true, EventTopics.DETAIL, "{}")));
         queue.handleEvent(new Event(EventTopics.DEVICE_EVENT, Map.of(EventTopics.CAMERA_ID, "c2",
+                EventTopics.TYPE, "tamper", EventTopics.ACTIVE, true, EventTopics.DETAIL, "{}")));
+        queue.handleEvent(new Event(EventTopics.DEVICE_EVENT, Map.of(EventTopics.CAMERA_ID, "c2",
                 EventTopics.TYPE, "tamper", EventTopics.ACTIVE, false, EventTopics.DETAIL, "{}")));
         queue.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c1",
                 EventTopics.STATUS, "ONLINE", EventTopics.DETAIL, "")));
 
         List<Alarm> open = queue.recent(10, true);
         assertEquals(List.of("camera-online", "tamper", "camera-offline"), open.stream().map(Alarm::type).toList(),
-                "an online camera at start is no alarm; a repeated offline is one; an ended tamper is none");
+                "an online camera at start is no alarm; a repeated offline is one; a repeated tamper within 30 s is one; "
+                        + "an ended tamper is none");
         assertEquals(Alarm.Priority.HIGH, open.get(2).priority());
         assertEquals("camera offline: connection refused", open.get(2).summary());
         assertEquals(3, told.size(), "every stored alarm is told");
