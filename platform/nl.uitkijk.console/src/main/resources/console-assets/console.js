@@ -72,7 +72,7 @@ function route() {
   ['wall', 'playback', 'export', 'manage'].forEach((id) => { $(id).hidden = page !== id; });
   if (page === 'wall') {
     if (!wall) {
-      wall = new VideoWall($('wall'), session.user);
+      wall = new VideoWall($('wall'));
       wall.show();
     }
     return;

@@ -7,21 +7,30 @@ const LAYOUTS = { 1: 1, 4: 2, 9: 3, 16: 4 };
 
 /**
  * The video wall: a layout of 1, 2×2, 3×3 or 4×4 tiles, a camera list to drag from, and per tile the camera's
- * name, status and a clock, full screen on request. Layout and cameras are saved per user (in this browser), so a
- * control-room workstation opens as it was left.
+ * name, status and a clock, full screen on request. Layout and cameras are saved per user on the server, so the
+ * wall opens as it was left — on this workstation or any other.
  */
 export class VideoWall {
-  constructor(root, user) {
+  constructor(root) {
     this.root = root;
-    this.key = `uitkijk.wall.${user}`;
-    const saved = JSON.parse(localStorage.getItem(this.key) || '{}');
-    this.size = LAYOUTS[saved.size] ? saved.size : 4;
-    this.assigned = Array.isArray(saved.cameras) ? saved.cameras : [];
+    this.size = 4;
+    this.assigned = [];
     this.players = new Map();
     this.cameras = [];
   }
 
+  async load() {
+    try {
+      const saved = await api('GET', 'me/preferences/wall');
+      if (LAYOUTS[saved.size]) this.size = saved.size;
+      if (Array.isArray(saved.cameras)) this.assigned = saved.cameras.map((id) => (typeof id === 'string' ? id : null));
+    } catch (e) {
+      // 404: nothing saved yet, the default wall. Anything else: the default wall now, saving will tell.
+    }
+  }
+
   async show() {
+    await this.load();
     this.root.replaceChildren();
     const bar = element('div', 'wall-bar');
     bar.append(element('span', '', t('wall.layout')));
@@ -157,7 +166,8 @@ export class VideoWall {
   }
 
   save() {
-    localStorage.setItem(this.key, JSON.stringify({ size: this.size, cameras: this.assigned.slice(0, 16) }));
+    const wall = { size: this.size, cameras: this.assigned.slice(0, 16).map((id) => id || null) };
+    api('PUT', 'me/preferences/wall', wall).catch((error) => console.warn('the wall was not saved', error));
   }
 }
 

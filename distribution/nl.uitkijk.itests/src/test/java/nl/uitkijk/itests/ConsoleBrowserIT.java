@@ -195,10 +195,15 @@ class ConsoleBrowserIT {
         assertTrue(script(tiles).toString().chars().filter(c -> c == 'p').count() >= 3, script(tiles).toString());
         Files.write(shots.resolve("console-wall.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
-        // The wall is saved per user: after a reload the same layout and camera come back.
-        browser.navigate().refresh();
+        // The wall is saved per user on the server: with this browser's storage and cookies wiped (as at another
+        // workstation), signing in again brings back the same layout and cameras.
+        String placed = "return [...document.querySelectorAll('.tile')].map(t => t.dataset.camera).join(',');";
+        String before = script(placed).toString();
+        script("localStorage.clear();");
+        browser.manage().deleteAllCookies();
+        signIn("anna", OPERATOR_PASSWORD);
         waiting(20).until(b -> b.findElements(By.cssSelector(".tile video")).size() == 4);
-        assertEquals(4, browser.findElements(By.cssSelector(".tile")).size());
+        assertEquals(before, script(placed).toString());
     }
 
     @Test

@@ -50,8 +50,8 @@ final class AccessPolicy {
             return Optional.empty();
         }
         boolean read = READ_METHODS.contains(method);
-        if (path.equals("session")) {
-            return Optional.empty(); // one's own session: read it, end it
+        if (path.equals("session") || path.startsWith("me/")) {
+            return Optional.empty(); // one's own session and preferences: the user comes from the session
         }
         if (path.equals("audit") || path.startsWith("audit/") || path.equals("dpia")) {
             return read && roles.contains(AUDITOR) ? Optional.empty() : Optional.of("read the audit trail");

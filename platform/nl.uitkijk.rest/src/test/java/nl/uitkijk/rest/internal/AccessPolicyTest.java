@@ -46,6 +46,8 @@ class AccessPolicyTest {
         assertEquals("c1", AccessPolicy.cameraOf("cameras/c1"));
         assertTrue(allowed("DELETE", "cameras/c1", "admin"));
         assertTrue(allowed("DELETE", "session", "auditor"), "everyone may sign out");
+        assertTrue(allowed("PUT", "me/preferences/wall", "police"), "everyone keeps their own wall");
+        assertTrue(allowed("GET", "me/preferences/wall", "auditor"));
         assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras/c1/ptz", Set.of()));
     }
 }

@@ -17,15 +17,27 @@ import org.junit.jupiter.api.Test;
 /** The published OpenAPI document and the resources must describe the same operations. */
 class OpenApiContractTest {
 
-    private static final List<Class<?>> RESOURCES = List.of(HealthResource.class, OpenApiResource.class,
-            CameraResource.class, DriverResource.class, AuditResource.class, DesignationResource.class,
-            DeploymentResource.class, DpiaResource.class, DiscoveryResource.class, SessionResource.class,
-            LiveTicketResource.class, AlarmResource.class);
+    /** Every resource class of the bundle (found on disk, so a new resource cannot be left out of this test). */
+    private static List<Class<?>> resources() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of(OpenApiResource.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).resolve("nl/uitkijk/rest/internal");
+        List<Class<?>> resources = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(folder)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = file.getFileName().toString().replace(".class", "");
+                Class<?> type = Class.forName("nl.uitkijk.rest.internal." + name);
+                if (type.isAnnotationPresent(Path.class)) {
+                    resources.add(type);
+                }
+            }
+        }
+        return resources;
+    }
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
         Set<String> implemented = new TreeSet<>();
-        for (Class<?> resource : RESOURCES) {
+        for (Class<?> resource : resources()) {
             String base = "/" + resource.getAnnotation(Path.class).value();
             for (Method method : resource.getDeclaredMethods()) {
                 for (var annotation : method.getAnnotations()) {
