@@ -5,11 +5,22 @@ import { api } from './api.js';
 const TIMING = new URLSearchParams(location.search).has('timing');
 if (TIMING) window.uitkijkLatencies = [];
 
+// Stills come in a few widths only, so that tiles of about the same size share the server's decoder.
+const STILL_WIDTHS = [320, 640, 960, 1280, 1920];
+
+/** Whether this browser can play H.264 through Media Source Extensions (the codec every camera offers). */
+export function canPlayH264() {
+  return Boolean(window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="avc1.42E01E"'));
+}
+
 /**
  * Live video of one camera in one <video>: a ticket from the API (role and legal basis checked there), then a
  * WebSocket that carries fragmented MP4, appended to a Media Source Extensions buffer. The player keeps to the live
  * edge (a control room wants now, not smooth) and trims what it has shown. It reconnects after a pause when the
  * stream ends for a reason that may pass (camera offline), and reports each state to onState.
+ *
+ * A browser that cannot play the camera's codec gets JPEG stills over the same socket instead (one per keyframe the
+ * camera sends, decoded once on the server for every such viewer), shown in an <img> in place of the video.
  */
 export class LivePlayer {
   constructor(video, cameraId, onState) {
@@ -19,13 +30,16 @@ export class LivePlayer {
     this.queue = [];
     this.stopped = false;
     this.retry = null;
+    this.stills = !canPlayH264();
   }
 
   async start() {
     this.onState('connecting');
     let ticket;
+    const request = { camera: this.cameraId, reason: 'video wall', timing: TIMING };
+    if (this.stills) Object.assign(request, { format: 'jpeg', width: this.stillWidth() });
     try {
-      ticket = await api('POST', 'live/tickets', { camera: this.cameraId, reason: 'video wall', timing: TIMING });
+      ticket = await api('POST', 'live/tickets', request);
     } catch (error) {
       this.onState('ended', error.message);
       if (error.status !== 401 && error.status !== 403) this.later();
@@ -44,7 +58,16 @@ export class LivePlayer {
     };
   }
 
+  stillWidth() {
+    const wanted = (this.video.parentElement?.clientWidth || 640) * (window.devicePixelRatio || 1);
+    return STILL_WIDTHS.find((width) => width >= wanted) ?? STILL_WIDTHS[STILL_WIDTHS.length - 1];
+  }
+
   message(data) {
+    if (this.stills) {
+      if (typeof data !== 'string') this.showStill(data);
+      return;
+    }
     if (typeof data === 'string') {
       const note = JSON.parse(data);
       if (note.type === 'init') this.prepare(note.codec);
@@ -60,8 +83,13 @@ export class LivePlayer {
   prepare(codec) {
     const mime = `video/mp4; codecs="${codec}"`;
     if (!window.MediaSource || !MediaSource.isTypeSupported(mime)) {
-      this.onState('unsupported', codec);
-      this.stop();
+      // This camera's codec (H.265, say) does not play here: stills instead, at once.
+      this.stills = true;
+      if (this.socket && this.socket.readyState <= 1) {
+        this.socket.onclose = null;
+        this.socket.close(1000, 'stop');
+      }
+      this.start();
       return;
     }
     if (this.codec === codec && this.buffer) return;
@@ -104,6 +132,20 @@ export class LivePlayer {
     }
   }
 
+  showStill(jpeg) {
+    if (!this.image) {
+      this.image = document.createElement('img');
+      this.image.className = 'still';
+      this.image.alt = '';
+      this.video.hidden = true;
+      this.video.after(this.image);
+    }
+    const previous = this.image.src;
+    this.image.src = URL.createObjectURL(new Blob([jpeg], { type: 'image/jpeg' }));
+    if (previous) URL.revokeObjectURL(previous);
+    this.onState('stills');
+  }
+
   later() {
     clearTimeout(this.retry);
     this.retry = setTimeout(() => { if (!this.stopped) this.start(); }, 5000);
@@ -114,5 +156,6 @@ export class LivePlayer {
     clearTimeout(this.retry);
     if (this.socket && this.socket.readyState <= 1) this.socket.close(1000, 'stop');
     this.video.removeAttribute('src');
+    if (this.image?.src) URL.revokeObjectURL(this.image.src);
   }
 }

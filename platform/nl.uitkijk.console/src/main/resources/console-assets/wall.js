@@ -128,7 +128,7 @@ export class VideoWall {
     const player = new LivePlayer(video, cameraId, (state, detail) => {
       tile.dataset.state = state;
       const text = { connecting: t('wall.connecting'), ended: `${t('wall.ended')}${detail ? `: ${detail}` : ''}`,
-        unsupported: t('wall.unsupported'), playing: '' }[state] ?? '';
+        stills: t('wall.stills'), playing: '' }[state] ?? '';
       tile.querySelector('.state').textContent = text;
     });
     this.players.set(index, player);

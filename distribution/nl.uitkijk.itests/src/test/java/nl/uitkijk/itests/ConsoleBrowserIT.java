@@ -55,6 +55,7 @@ class ConsoleBrowserIT {
 
     private KarafInstance karaf;
     private WebDriver browser;
+    private ChromeDriver chrome;
     private Path downloads;
 
     @BeforeAll
@@ -83,7 +84,7 @@ class ConsoleBrowserIT {
                 "profile.default_content_setting_values.automatic_downloads", 1));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome = new ChromeDriver(service, options);
         // headless Chromium saves downloads only where it is told to
         chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
                 "downloadPath", downloads.toString()));
@@ -527,5 +528,37 @@ class ConsoleBrowserIT {
             socket.sendText(message, true);
         }
         return closed.get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(12)
+    void aBrowserWithoutH264PlaybackGetsStillsOfTheLivePicture() throws Exception {
+        // As a browser without Media Source Extensions (or without H.264 in them) would be: before any page script
+        Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "Object.defineProperty(window, 'MediaSource', {value: undefined});")).get("identifier");
+        try {
+            signIn("anna", OPERATOR_PASSWORD);
+            assertEquals(Boolean.TRUE, script("return window.MediaSource === undefined;"));
+            browser.findElement(By.cssSelector("[data-layout='1']")).click();
+            WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
+                    .filter(li -> "demo-promenade".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
+
+            String picture = "const i = document.querySelector('.tile img.still');"
+                    + " return i && i.complete && i.naturalWidth > 0 ? i.naturalWidth + ' ' + i.src : null;";
+            String first = waiting(30).until(b -> (String) script(picture));
+            String next = waiting(30).until(b -> {
+                String now = (String) script(picture);
+                return now != null && !now.equals(first) ? now : null;
+            });
+            assertTrue(next.startsWith("640 ") || next.startsWith("960 ") || next.startsWith("1280 "),
+                    "a still as wide as the tile asks: " + next);
+            assertTrue(browser.findElement(By.cssSelector(".tile .state")).getText().startsWith("Momentopnamen"),
+                    browser.findElement(By.cssSelector(".tile .state")).getText());
+            assertTrue(!browser.findElement(By.cssSelector(".tile video")).isDisplayed(), "no empty video");
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier",
+                    script));
+        }
     }
 }

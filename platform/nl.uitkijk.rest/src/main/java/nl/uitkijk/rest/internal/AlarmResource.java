@@ -84,7 +84,7 @@ public class AlarmResource {
     @Path("tickets")
     public Response ticket(@Context SecurityContext security, @Context HttpServletRequest http) {
         String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http), LiveTickets.ALARMS,
-                "alarm queue", false);
+                "alarm queue", false, 0);
         return Response.ok(new LiveTicketResource.TicketJson(ticket, "/live/alarms?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

@@ -17,6 +17,7 @@ import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.CameraShares;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.api.media.Stills;
 import nl.uitkijk.rest.internal.live.LiveTickets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,7 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * {@code POST /live/tickets} with {@code {"camera": "…", "reason": "…"}}: for an operator and a camera whose legal
  * basis permits live view now, a single-use ticket for the live-video WebSocket ({@code /live/socket?ticket=…},
- * fMP4 for Media Source Extensions). A refusal says why and is audited, as for the REST live stream.
+ * fMP4 for Media Source Extensions, or with {@code "format": "jpeg"} JPEG stills for a browser without the codec). A refusal says why and is audited, as for the REST live stream.
  */
 @Component(service = LiveTicketResource.class)
 @JaxrsResource
@@ -36,12 +37,20 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class LiveTicketResource {
 
-    /** @param timing precede each fragment by its packet's arrival time (for the latency benchmark) */
-    public record TicketRequest(String camera, String reason, Boolean timing) {
+    /**
+     * @param timing precede each fragment by its packet's arrival time (for the latency benchmark)
+     * @param format {@code fmp4} (the default: H.264 for Media Source Extensions) or {@code jpeg} (stills, for a
+     *            browser that cannot play the codec)
+     * @param width for {@code jpeg}: the widest still wanted, 160 to 1920 (default 640)
+     */
+    public record TicketRequest(String camera, String reason, Boolean timing, String format, Integer width) {
     }
 
     public record TicketJson(String ticket, String socket, long validSeconds) {
     }
+
+    private static final int DEFAULT_STILL_WIDTH = 640;
+    private static final int MIN_STILL_WIDTH = 160;
 
     private final CameraRegistry registry;
     private final LegalBasis legalBasis;
@@ -69,6 +78,15 @@ public class LiveTicketResource {
         if (reason.length() > 500) {
             return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "reason: at most 500 characters");
         }
+        boolean stills = "jpeg".equals(body.format());
+        if (body.format() != null && !stills && !"fmp4".equals(body.format())) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "format: fmp4 or jpeg");
+        }
+        int width = body.width() == null ? DEFAULT_STILL_WIDTH : body.width();
+        if (stills && (width < MIN_STILL_WIDTH || width > Stills.MAX_WIDTH)) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid",
+                    "width: " + MIN_STILL_WIDTH + " to " + Stills.MAX_WIDTH);
+        }
         Camera camera = registry.camera(body.camera()).orElse(null);
         if (camera == null) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no camera '" + body.camera() + "'");
@@ -85,7 +103,7 @@ public class LiveTicketResource {
             return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
         }
         String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http),
-                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()));
+                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0);
         return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

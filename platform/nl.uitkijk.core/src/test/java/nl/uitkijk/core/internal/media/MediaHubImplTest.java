@@ -55,7 +55,7 @@ class MediaHubImplTest {
     }
 
     /** One camera whose session has only a stream URI, as the RTSP driver's has. */
-    private static CameraSessions cameraAt(String url) {
+    static CameraSessions cameraAt(String url) {
         Camera camera = new Camera(new CameraDefinition("cam", "Cam", "rtsp", Map.of(),
                 new Location(50.9, 5.9, null, null), null, null), StatusInfo.online(), List.of(), null);
         CameraSession session = new CameraSession() {
@@ -85,7 +85,7 @@ class MediaHubImplTest {
         };
     }
 
-    private static MediaHubImpl hub(CameraSessions sessions) throws IOException {
+    static MediaHubImpl hub(CameraSessions sessions) throws IOException {
         return new MediaHubImpl(sessions, new MediaHubImpl.Configuration() {
             @Override
             public Class<? extends Annotation> annotationType() {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One live-video WebSocket connection ({@code /live/socket?ticket=…}): the ticket (single use, 30 s, issued by
  * {@code POST /api/v1/live/tickets} after the role and legal checks) names the user and camera; then the socket
- * carries fMP4 for Media Source Extensions until the browser leaves, sends {@code stop}, or the camera's legal basis
+ * carries fMP4 for Media Source Extensions (or JPEG stills, when the ticket asked for them) until the browser leaves, sends {@code stop}, or the camera's legal basis
  * for live view ends (checked every 5 s). Anything else the browser sends ends the socket: messages are limited to
  * 1 KiB, binary ones and unknown words are refused, and the refusal is logged. Start and stop are audited.
  */
@@ -53,7 +53,7 @@ final class LiveConnection {
             return;
         }
         ticket = redeemed.get();
-        LiveViewer viewer = new LiveViewer(new LiveViewer.Outlet() {
+        LiveViewer.Outlet outlet = new LiveViewer.Outlet() {
             @Override
             public void text(String message) {
                 session.getAsyncRemote().sendText(message);
@@ -71,10 +71,15 @@ final class LiveConnection {
                     close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
                 }
             }
-        }, services.arrivals(), ticket.timing());
-        services.audit(ticket, AuditActions.LIVE_START, "web console");
+        };
+        boolean stills = ticket.stillWidth() > 0;
+        services.audit(ticket, AuditActions.LIVE_START, stills ? "web console, stills" : "web console");
         try {
-            subscription = services.media().subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE, viewer);
+            subscription = stills
+                    ? services.stills().subscribe(ticket.cameraId(), "main", ticket.stillWidth(),
+                            new StillViewer(outlet))
+                    : services.media().subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE,
+                            new LiveViewer(outlet, services.arrivals(), ticket.timing()));
         } catch (Exception e) {
             endReason = "ended: " + e.getMessage();
             close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the camera cannot be viewed now");

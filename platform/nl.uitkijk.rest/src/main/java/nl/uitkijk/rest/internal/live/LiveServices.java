@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.media.Stills;
 import nl.uitkijk.rest.internal.live.LiveTickets.LiveTicket;
 
 /** What a live socket needs of the platform. */
@@ -14,6 +15,8 @@ interface LiveServices {
     LiveTickets tickets();
 
     MediaHub media();
+
+    Stills stills();
 
     /** The camera's legal basis for live view now (not permitted when the camera is gone). */
     LegalStatus liveView(String cameraId, Instant when);

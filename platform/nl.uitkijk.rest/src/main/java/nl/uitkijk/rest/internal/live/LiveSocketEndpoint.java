@@ -18,6 +18,7 @@ import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.api.media.Stills;
 import nl.uitkijk.rest.internal.live.LiveTickets.LiveTicket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,6 +41,7 @@ public class LiveSocketEndpoint implements LiveServices {
 
     private final LiveTickets tickets;
     private final MediaHub media;
+    private final Stills stills;
     private final CameraRegistry registry;
     private final LegalBasis legalBasis;
     private final AuditLog auditLog;
@@ -48,9 +50,11 @@ public class LiveSocketEndpoint implements LiveServices {
 
     @Activate
     public LiveSocketEndpoint(@Reference LiveTickets tickets, @Reference MediaHub media,
-            @Reference CameraRegistry registry, @Reference LegalBasis legalBasis, @Reference AuditLog auditLog) {
+            @Reference CameraRegistry registry, @Reference LegalBasis legalBasis, @Reference AuditLog auditLog,
+            @Reference Stills stills) {
         this.tickets = tickets;
         this.media = media;
+        this.stills = stills;
         this.registry = registry;
         this.legalBasis = legalBasis;
         this.auditLog = auditLog;
@@ -108,6 +112,11 @@ public class LiveSocketEndpoint implements LiveServices {
     @Override
     public MediaHub media() {
         return media;
+    }
+
+    @Override
+    public Stills stills() {
+        return stills;
     }
 
     @Override
