@@ -432,29 +432,66 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(10)
-    void anAdministratorAddsAndRemovesACameraAndTheServerNamesTheWrongField() throws Exception {
+    void anAdministratorTestsAddsEditsAndRemovesACameraAndTheServerNamesTheWrongField() throws Exception {
         assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp").exitCode());
         signIn("admin", ADMIN_PASSWORD);
         assertTrue(browser.findElement(By.id("nav-manage")).isDisplayed());
         browser.get(console() + "#manage");
-        WebElement form = waiting(20).until(b -> b.findElements(By.cssSelector("form.add-camera")).stream()
+        WebElement form = waiting(20).until(b -> b.findElements(By.cssSelector("form.camera-form")).stream()
                 .findFirst().orElse(null));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("driver"))).selectByValue("rtsp");
         form.findElement(By.name("id")).sendKeys("it-console-rtsp");
         form.findElement(By.name("name")).sendKeys("Console RTSP");
-        form.findElement(By.name("url")).sendKeys("http://not-rtsp");
+        WebElement url = form.findElement(By.name("config.url"));
+        url.sendKeys("http://not-rtsp");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement message = browser.findElement(By.cssSelector(".manage-message"));
         waiting(20).until(b -> message.getText().contains("config.url"));
-        form.findElement(By.name("url")).clear();
-        form.findElement(By.name("url")).sendKeys("rtsp://127.0.0.1:9/none");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement row = waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']/..")).stream()
-                .findFirst().orElse(null));
-        assertTrue(row.getText().contains("Console RTSP"), row.getText());
-        row.findElement(By.cssSelector(".remove-camera")).click();
-        waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
-        waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']")).isEmpty());
-        assertEquals(404, karaf.get("/api/v1/cameras/it-console-rtsp", true).statusCode());
+
+        // Test the connection before storing anything: nothing answers at port 9, the simulator does.
+        WebElement verdict = form.findElement(By.cssSelector(".connection-test"));
+        url.clear();
+        url.sendKeys("rtsp://127.0.0.1:9/none");
+        form.findElement(By.cssSelector("button.test-connection")).click();
+        waiting(30).until(b -> "OFFLINE".equals(verdict.getAttribute("data-status")));
+        assertTrue(verdict.getText().startsWith("offline — "), "says why: " + verdict.getText());
+        Path folder = Files.createTempDirectory("uitkijk-console-rtsp");
+        try (RtspCameraSimulator stream = RtspCameraSimulator.start(folder, 1)) {
+            url.clear();
+            url.sendKeys(stream.url(1));
+            form.findElement(By.cssSelector("button.test-connection")).click();
+            waiting(30).until(b -> "ONLINE".equals(verdict.getAttribute("data-status")));
+            assertTrue(verdict.getText().contains("768×576 h264"), verdict.getText());
+            assertEquals(404, karaf.get("/api/v1/cameras/it-console-rtsp", true).statusCode(), "a test stores nothing");
+
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement row = waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']/.."))
+                    .stream().findFirst().orElse(null));
+            assertTrue(row.getText().contains("Console RTSP"), row.getText());
+
+            // Edit: the form comes back filled in; a new name is saved, the id stays.
+            row.findElement(By.cssSelector(".edit-camera")).click();
+            WebElement edit = waiting(20).until(b -> {
+                WebElement id = b.findElement(By.cssSelector("form.camera-form [name=id]"));
+                return "it-console-rtsp".equals(id.getAttribute("value")) ? b.findElement(By.cssSelector(
+                        "form.camera-form")) : null;
+            });
+            assertEquals("true", edit.findElement(By.name("id")).getAttribute("readOnly"));
+            assertEquals(stream.url(1), edit.findElement(By.name("config.url")).getAttribute("value"));
+            edit.findElement(By.name("name")).clear();
+            edit.findElement(By.name("name")).sendKeys("Console RTSP renamed");
+            edit.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement renamed = waiting(20).until(b -> b.findElements(By.xpath(
+                    "//td[text()='Console RTSP renamed']/..")).stream().findFirst().orElse(null));
+            assertTrue(karaf.get("/api/v1/cameras/it-console-rtsp", true).body().contains("Console RTSP renamed"));
+
+            renamed.findElement(By.cssSelector(".remove-camera")).click();
+            waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+            waiting(20).until(b -> b.findElements(By.xpath("//td[text()='it-console-rtsp']")).isEmpty());
+            assertEquals(404, karaf.get("/api/v1/cameras/it-console-rtsp", true).statusCode());
+        }
+        String audit = karaf.get("/api/v1/audit?actor=admin&limit=200", true).body();
+        assertTrue(audit.contains("camera.test") && audit.contains("result=ONLINE"), "the trials are audited");
     }
 
     @Test

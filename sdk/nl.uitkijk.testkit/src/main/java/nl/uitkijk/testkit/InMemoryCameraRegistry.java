@@ -1,5 +1,6 @@
 package nl.uitkijk.testkit;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.camera.CameraStatus;
+import nl.uitkijk.api.camera.ConnectionTest;
 import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.DuplicateCameraException;
@@ -17,7 +20,8 @@ import nl.uitkijk.api.camera.UnknownCameraException;
 
 /**
  * A camera registry in memory, for unit tests of plugins and platform parts that read or add cameras: no drivers,
- * no sessions (added cameras stay UNKNOWN; {@link #put} sets any state a test needs), no PTZ.
+ * no sessions (added cameras stay UNKNOWN; {@link #put} sets any state a test needs), no PTZ; a connection test
+ * answers what {@link #put} said of the camera, or that nothing answered.
  */
 public final class InMemoryCameraRegistry implements CameraRegistry {
 
@@ -59,6 +63,13 @@ public final class InMemoryCameraRegistry implements CameraRegistry {
         Camera updated = new Camera(definition, old.status(), old.streams(), old.device());
         cameras.put(definition.id(), updated);
         return updated;
+    }
+
+    @Override
+    public ConnectionTest testConnection(CameraDefinition definition, Duration timeout) {
+        return camera(definition.id()).map(camera -> new ConnectionTest(camera.status(), camera.device(),
+                camera.streams())).orElseGet(() -> new ConnectionTest(new StatusInfo(CameraStatus.UNKNOWN,
+                        "no answer within " + timeout.toSeconds() + " s", null), null, List.of()));
     }
 
     @Override

@@ -31,9 +31,12 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriBuilder;
 import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraException;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.ConnectionTest;
+import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.PtzControl;
@@ -68,6 +71,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class CameraResource {
 
     static final String MAIN = "main";
+    /** The id a connection test of a camera not yet named runs under (never stored). */
+    private static final String TRIAL_ID = "connection-test";
+    private static final Duration CONNECTION_TEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final CameraRegistry registry;
     private final MediaHub media;
@@ -429,6 +435,31 @@ public class CameraResource {
         new Audit(auditLog, security, http).record(AuditActions.CAMERA_ADD, added.id(), "", describe(added));
         URI location = UriBuilder.fromResource(CameraResource.class).path(added.id()).build();
         return Response.created(location).entity(json(added, registry.drivers())).build();
+    }
+
+    /** What a trial connection found; the device and streams as the camera told them (no credentials). */
+    public record ConnectionTestJson(String status, String detail, DeviceInfo device,
+            List<CameraJson.StreamJson> streams) {
+    }
+
+    /**
+     * Tries a camera's connection without storing anything ("test connection" in the console): a new camera, or an
+     * existing one with changed settings (a password left out is the stored one). Answers within about ten seconds.
+     */
+    @POST
+    @Path("test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConnectionTestJson testConnection(CameraJson body, @Context SecurityContext security,
+            @Context HttpServletRequest http) throws CameraException {
+        CameraJson camera = required(body);
+        boolean unnamed = camera.id() == null || camera.id().isBlank();
+        CameraDefinition definition = camera.toDefinition(unnamed ? TRIAL_ID : null);
+        ConnectionTest test = registry.testConnection(definition, CONNECTION_TEST_TIMEOUT);
+        new Audit(auditLog, security, http).record(AuditActions.CAMERA_TEST, definition.id(), "",
+                "driver=" + definition.driver() + " result=" + test.status().status() + " "
+                        + test.status().detail());
+        return new ConnectionTestJson(test.status().status().name(), test.status().detail(), test.device(),
+                test.streams().stream().map(CameraJson.StreamJson::of).toList());
     }
 
     @PUT

@@ -1,5 +1,6 @@
 package nl.uitkijk.api.camera;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -32,6 +33,17 @@ public interface CameraRegistry {
      * @throws UnknownCameraException when there is no such camera
      */
     Camera update(CameraDefinition definition) throws InvalidCameraException, UnknownCameraException;
+
+    /**
+     * Tries a camera definition without storing or changing anything: a session of its own is started, and its
+     * first verdict (or none within the timeout) answered; then it is stopped. For a camera that exists, secret config
+     * values that are absent are taken from the stored ones, as for {@link #update}. The legal basis is not checked:
+     * a trial shows no images.
+     *
+     * @throws InvalidCameraException when a field is invalid or the driver is not installed
+     * @since 1.4
+     */
+    ConnectionTest testConnection(CameraDefinition definition, Duration timeout) throws InvalidCameraException;
 
     /** Stops and deletes a camera. */
     void remove(String id) throws UnknownCameraException;

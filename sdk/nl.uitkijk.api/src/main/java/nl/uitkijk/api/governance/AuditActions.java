@@ -16,6 +16,12 @@ public final class AuditActions {
     public static final String CAMERA_ADD = "camera.add";
     public static final String CAMERA_CHANGE = "camera.change";
     public static final String CAMERA_REMOVE = "camera.remove";
+    /** An administrator added, changed (role or password) or removed a user account. @since 1.5 */
+    public static final String USER_ADD = "user.add";
+    public static final String USER_CHANGE = "user.change";
+    public static final String USER_REMOVE = "user.remove";
+    /** An administrator tried a camera's connection without storing it. @since 1.5 */
+    public static final String CAMERA_TEST = "camera.test";
     public static final String RECORDING_POLICY = "recording.policy";
     public static final String EXPORT = "export";
     public static final String HOLD_ADD = "hold.add";

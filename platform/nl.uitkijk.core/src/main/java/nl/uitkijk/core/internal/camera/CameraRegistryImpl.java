@@ -2,6 +2,7 @@ package nl.uitkijk.core.internal.camera;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import nl.uitkijk.api.camera.CameraStatus;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.camera.ConfigParameter;
 import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.ConnectionTest;
 import nl.uitkijk.api.camera.DriverDescription;
 import nl.uitkijk.api.camera.DuplicateCameraException;
 import nl.uitkijk.api.camera.InvalidCameraException;
@@ -223,6 +225,25 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
             post(EventTopics.CAMERA_UPDATED, runtime.snapshot());
             return runtime.snapshot();
         }
+    }
+
+    @Override
+    public ConnectionTest testConnection(CameraDefinition requested, Duration timeout)
+            throws InvalidCameraException {
+        CameraDefinition definition;
+        CameraDriver driver;
+        synchronized (lifecycle) {
+            CameraRuntime existing = requested.id() == null ? null : runtimes.get(requested.id());
+            definition = existing == null ? requested : keepStoredSecrets(requested, existing.definition());
+            driver = definition.driver() == null ? null : drivers.get(definition.driver());
+            List<ConfigProblem> problems = CameraValidator.validate(definition, driver, true,
+                    drivers.keySet().stream().sorted().toList());
+            if (!problems.isEmpty()) {
+                throw new InvalidCameraException(problems);
+            }
+        }
+        LOG.info("Testing the connection of camera '{}' (driver '{}')", definition.id(), definition.driver());
+        return TrialConnection.run(driver, definition, scheduler, timeout);
     }
 
     @Override

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraContext;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraDriver;
 import nl.uitkijk.api.camera.CameraStatus;
 import nl.uitkijk.api.camera.ConfigParameter;
+import nl.uitkijk.api.camera.ConnectionTest;
 import nl.uitkijk.api.camera.DuplicateCameraException;
 import nl.uitkijk.api.camera.InvalidCameraException;
 import nl.uitkijk.api.camera.Location;
@@ -205,6 +208,35 @@ class CameraRegistryImplTest {
         assertThrows(UnknownCameraException.class, () -> registry.update(camera("c2", "fake")));
         assertThrows(UnknownCameraException.class, () -> registry.remove("c2"));
         assertEquals(1, registry.cameras().size());
+    }
+
+    @Test
+    void aConnectionTestTriesTheDefinitionInASessionOfItsOwnAndChangesNothing() throws Exception {
+        registry.bindDriver(fake, props("fake"));
+        registry.add(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/a", "password", "geheim")));
+        Camera before = registry.camera("c1").orElseThrow();
+
+        ConnectionTest test = registry.testConnection(camera("c1", "fake").withConfig(Map.of(
+                "url", "rtsp://127.0.0.1/b", "password", ConfigParameter.SECRET_MASK)), Duration.ofSeconds(5));
+        assertEquals(CameraStatus.ONLINE, test.status().status());
+        assertEquals("fake stream", test.status().detail());
+        CameraContext trial = fake.contexts.get(fake.contexts.size() - 1);
+        assertEquals("geheim", trial.config().get("password"), "the stored secret is tried, never sent back");
+        assertEquals("rtsp://127.0.0.1/b", trial.config().get("url"));
+        assertEquals(2, fake.started.get());
+        assertEquals(1, fake.stopped.get(), "the trial session is stopped again");
+        assertEquals(before.definition(), registry.camera("c1").orElseThrow().definition(), "nothing stored");
+
+        ConnectionTest newCamera = registry.testConnection(camera("c9", "fake"), Duration.ofSeconds(5));
+        assertEquals(CameraStatus.ONLINE, newCamera.status().status());
+        assertTrue(registry.camera("c9").isEmpty(), "a trial adds no camera");
+
+        assertThrows(InvalidCameraException.class,
+                () -> registry.testConnection(camera("c9", "not-installed"), Duration.ofSeconds(5)));
+        fake.failStart = true;
+        assertEquals(CameraStatus.OFFLINE,
+                registry.testConnection(camera("c9", "fake"), Duration.ofSeconds(5)).status().status(),
+                "a driver that fails says so as the verdict");
     }
 
     @Test
