@@ -4,9 +4,12 @@ import { VideoWall } from './wall.js';
 import { showManagement } from './manage.js';
 import { showExport } from './export.js';
 import { showPlayback } from './playback.js';
+import { showUsers } from './users.js';
+import { showPlugins } from './plugins.js';
 
-/** The console's frame: sign-in, the signed-in user, navigation between the wall and camera management. */
+/** The console's frame: sign-in, the signed-in user, navigation between its pages. */
 const $ = (id) => document.getElementById(id);
+const PAGES = ['wall', 'playback', 'export', 'manage', 'users', 'plugins'];
 let session = null;
 let wall = null;
 
@@ -52,6 +55,8 @@ function signedIn(current) {
   // Only a hint: the server refuses camera management to anyone but an administrator.
   $('nav-manage').hidden = !current.roles.includes('admin');
   $('nav-export').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');
+  $('nav-users').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');
+  $('nav-plugins').hidden = !current.roles.includes('admin');
   route();
 }
 
@@ -60,7 +65,7 @@ function showSignIn(message) {
   wall?.hide();
   wall = null;
   useCsrfToken(null);
-  ['nav', 'who', 'wall', 'playback', 'export', 'manage'].forEach((id) => { $(id).hidden = true; });
+  ['nav', 'who', ...PAGES].forEach((id) => { $(id).hidden = true; });
   $('sign-in').hidden = false;
   $('sign-in-message').textContent = message;
 }
@@ -68,8 +73,8 @@ function showSignIn(message) {
 function route() {
   translate(document);
   if (!session) return;
-  const page = ['#manage', '#export', '#playback'].includes(location.hash) ? location.hash.slice(1) : 'wall';
-  ['wall', 'playback', 'export', 'manage'].forEach((id) => { $(id).hidden = page !== id; });
+  const page = PAGES.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'wall';
+  PAGES.forEach((id) => { $(id).hidden = page !== id; });
   if (page === 'wall') {
     if (!wall) {
       wall = new VideoWall($('wall'));
@@ -82,6 +87,8 @@ function route() {
   if (page === 'manage') showManagement($('manage'));
   if (page === 'export') showExport($('export'));
   if (page === 'playback') showPlayback($('playback'));
+  if (page === 'users') showUsers($('users'), session);
+  if (page === 'plugins') showPlugins($('plugins'));
 }
 
 start();

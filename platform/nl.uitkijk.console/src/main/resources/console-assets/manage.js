@@ -9,6 +9,7 @@ import { element } from './wall.js';
  * dismiss). The server decides who may: for anyone else the inbox answers 403 and the page says so.
  */
 export async function showManagement(root) {
+  const superseded = startRendering(root);
   root.replaceChildren(element('h2', '', t('manage.title')));
   let cameras;
   let inbox;
@@ -18,11 +19,11 @@ export async function showManagement(root) {
     [cameras, inbox, designations, drivers] = await Promise.all([api('GET', 'cameras'), api('GET', 'discovery'),
       api('GET', 'designations'), api('GET', 'drivers')]);
   } catch (error) {
-    const refusal = element('p', 'refused', error.status === 403 ? t('manage.forbidden') : error.message);
-    refusal.setAttribute('role', 'alert');
-    root.append(refusal);
+    if (superseded()) return;
+    showRefusal(root, error, 'manage.forbidden');
     return;
   }
+  if (superseded()) return;
   const reload = () => showManagement(root);
   const message = element('p', 'manage-message');
   message.setAttribute('role', 'status');
@@ -228,7 +229,24 @@ function designationSelect(designations) {
   return select;
 }
 
-function table(headers, rows) {
+/**
+ * Marks the start of a page's rendering; the returned check says whether a later one began meanwhile (a page shown
+ * twice in a row, as at sign-in and the hash change after it, must not end up with both renderings).
+ */
+export function startRendering(root) {
+  const run = (Number(root.dataset.run) || 0) + 1;
+  root.dataset.run = String(run);
+  return () => Number(root.dataset.run) !== run;
+}
+
+/** A page the server would not fill: why (a 403 in the user's words, anything else as the server said it). */
+export function showRefusal(root, error, forbiddenKey) {
+  const refusal = element('p', 'refused', error.status === 403 ? t(forbiddenKey) : error.message);
+  refusal.setAttribute('role', 'alert');
+  root.append(refusal);
+}
+
+export function table(headers, rows) {
   const result = element('table');
   const head = element('tr');
   headers.forEach((key) => head.append(element('th', '', key ? t(key) : '')));

@@ -106,8 +106,11 @@ class ConsoleBrowserIT {
         return "http://127.0.0.1:" + karaf.httpPort + "/console/";
     }
 
+    /** Waits, looking again when the page re-rendered what it looked at (the lists re-render as data comes). */
     private WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private Object script(String code, Object... arguments) {
@@ -597,5 +600,81 @@ class ConsoleBrowserIT {
             chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier",
                     script));
         }
+    }
+
+    @Test
+    @Order(13)
+    void aSupervisorSeesTheUsersAndAnAdministratorManagesThem() throws Exception {
+        signIn("sven", SUPERVISOR_PASSWORD);
+        assertTrue(browser.findElement(By.id("nav-users")).isDisplayed());
+        assertTrue(!browser.findElement(By.id("nav-plugins")).isDisplayed());
+        browser.get(console() + "#users");
+        WebElement list = waiting(20).until(b -> b.findElements(By.cssSelector("#users table")).stream().findFirst()
+                .orElse(null));
+        waiting(10).until(b -> list.getText().contains("anna") && list.getText().contains("Politie"));
+        assertTrue(list.getText().contains("sven") && list.getText().contains("actief om"),
+                "the supervisor is in the console now: " + list.getText());
+        assertTrue(browser.findElements(By.cssSelector("form.add-user")).isEmpty(), "no changes for a supervisor");
+        String csrf = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/api/v1/session', {headers: {'X-Requested-With': 'uitkijk-console'}})
+                  .then(r => r.json()).then(s => done(s.csrfToken));""");
+        assertEquals(403, fetchStatus("DELETE", "/api/v1/users/anna", csrf), "the server refuses a supervisor");
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(console() + "#users");
+        WebElement form = waiting(20).until(b -> b.findElements(By.cssSelector("form.add-user")).stream()
+                .findFirst().orElse(null));
+        form.findElement(By.name("name")).sendKeys("truus");
+        form.findElement(By.name("password")).sendKeys("kort");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting(10).until(b -> b.findElement(By.cssSelector(".users-message")).getText().contains("password"));
+        form.findElement(By.name("password")).sendKeys("-maar-nu-lang-genoeg");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.name("role"))).selectByValue("auditor");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement truus = waiting(20).until(b -> b.findElements(By.cssSelector(".user-actions[data-user=truus]"))
+                .stream().findFirst().orElse(null));
+        assertEquals("auditor", new org.openqa.selenium.support.ui.Select(truus.findElement(By.name("role")))
+                .getFirstSelectedOption().getAttribute("value"));
+        assertEquals(200, karaf.getAs("/api/v1/audit", "truus", "kort-maar-nu-lang-genoeg").statusCode(),
+                "the new auditor signs in and reads the audit trail");
+
+        // The only administrator cannot make themselves an operator: the server says so.
+        WebElement self = browser.findElement(By.cssSelector(".user-actions[data-user=admin]"));
+        new org.openqa.selenium.support.ui.Select(self.findElement(By.name("role"))).selectByValue("operator");
+        waiting(10).until(b -> b.findElement(By.cssSelector(".users-message")).getText().contains("last administrator"));
+
+        WebElement again = waiting(20).until(b -> b.findElements(By.cssSelector(".user-actions[data-user=truus]"))
+                .stream().findFirst().orElse(null));
+        again.findElement(By.cssSelector(".user-remove")).click();
+        waiting(10).until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        waiting(20).until(b -> b.findElements(By.cssSelector(".user-actions[data-user=truus]")).isEmpty());
+        assertEquals(401, karaf.getAs("/api/v1/audit", "truus", "kort-maar-nu-lang-genoeg").statusCode());
+        String audit = karaf.get("/api/v1/audit?actor=admin&limit=300", true).body();
+        assertTrue(audit.contains("user.add") && audit.contains("user.remove"), "audited");
+    }
+
+    @Test
+    @Order(14)
+    void anAdministratorInstallsAndUninstallsADriverPluginFromTheConsole() throws Exception {
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(console() + "#plugins");
+        By axis = By.cssSelector("#plugins button[data-plugin='uitkijk-driver-axis']");
+        WebElement install = waiting(20).until(b -> b.findElements(axis).stream().findFirst().orElse(null));
+        assertTrue(browser.findElement(By.id("plugins")).getText().contains("uitkijk-recorder-segment"));
+        assertTrue(!browser.findElement(By.id("plugins")).getText().contains("uitkijk-rest"), "not a plugin");
+        assertEquals("plugin-install", install.getAttribute("class"), "axis is available, not installed");
+        install.click();
+        waiting(60).until(b -> b.findElements(axis).stream().anyMatch(button -> "plugin-uninstall".equals(
+                button.getAttribute("class"))));
+        waiting(20).until(b -> karaf.get("/api/v1/drivers", true).body().contains("\"axis\""));
+
+        browser.findElement(axis).click();
+        waiting(60).until(b -> b.findElements(axis).stream().anyMatch(button -> "plugin-install".equals(
+                button.getAttribute("class"))));
+        waiting(20).until(b -> !karaf.get("/api/v1/drivers", true).body().contains("\"axis\""));
+        String audit = karaf.get("/api/v1/audit?actor=admin&limit=300", true).body();
+        assertTrue(audit.contains("plugin.install") && audit.contains("plugin.uninstall"), "audited");
+        assertEquals(403, karaf.getAs("/api/v1/plugins", "sven", SUPERVISOR_PASSWORD).statusCode());
     }
 }

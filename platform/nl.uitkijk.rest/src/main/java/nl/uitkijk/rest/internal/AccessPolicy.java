@@ -7,9 +7,9 @@ import javax.ws.rs.HttpMethod;
 /**
  * Who may do what over the API — the one place the server decides it; the console only hides what this refuses.
  * <ul>
- * <li>{@code admin}: everything (cameras, designations, discovery, users' work).</li>
+ * <li>{@code admin}: everything (cameras, designations, discovery, users, plugins).</li>
  * <li>{@code operator} (or the older name {@code viewer}): read cameras, live view, playback, steer PTZ.</li>
- * <li>{@code supervisor}: as operator, and export footage.</li>
+ * <li>{@code supervisor}: as operator, export footage, and see the users (not change them).</li>
  * <li>{@code auditor}: the audit trail and the DPIA inventory only; no images, no cameras.</li>
  * <li>{@code police}: the cameras shared with the police ({@code CameraShares}): list, view, live, playback and
  * export; nothing else (the per-camera part is checked where the camera is known: {@link #cameraOf}).</li>
@@ -55,6 +55,12 @@ final class AccessPolicy {
         }
         if (path.equals("audit") || path.startsWith("audit/") || path.equals("dpia")) {
             return read && roles.contains(AUDITOR) ? Optional.empty() : Optional.of("read the audit trail");
+        }
+        if (path.equals("users") || path.startsWith("users/")) {
+            return read && roles.contains(SUPERVISOR) ? Optional.empty() : Optional.of("manage users");
+        }
+        if (path.equals("plugins") || path.startsWith("plugins/")) {
+            return Optional.of("manage plugins");
         }
         if (path.equals("discovery") || path.startsWith("discovery/")) {
             return Optional.of("manage cameras"); // what is on the network, and adding it, is the administrator's

@@ -102,6 +102,20 @@ public class ConsoleSessions {
         }
     }
 
+    /** Ends every session of a user (their role changed or the account went): roles are read at sign-in. */
+    void closeAllOf(String user) {
+        sessions.values().removeIf(session -> session.user().equals(user));
+    }
+
+    /** When each user with a live session was last seen (the supervisors' overview). */
+    Map<String, Instant> lastSeenByUser() {
+        Instant now = clock.instant();
+        Map<String, Instant> seen = new java.util.HashMap<>();
+        sessions.values().stream().filter(session -> !expired(session, now))
+                .forEach(session -> seen.merge(session.user(), session.lastSeen(), (a, b) -> a.isAfter(b) ? a : b));
+        return seen;
+    }
+
     /** Whether a request's CSRF header is the session's token (compared in constant time). */
     static boolean csrfMatches(Session session, String header) {
         return header != null && MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.UTF_8),

@@ -47,6 +47,12 @@ class AccessPolicyTest {
         assertTrue(allowed("DELETE", "cameras/c1", "admin"));
         assertTrue(allowed("DELETE", "session", "auditor"), "everyone may sign out");
         assertTrue(allowed("PUT", "me/preferences/wall", "police"), "everyone keeps their own wall");
+        assertTrue(allowed("GET", "users", "supervisor"), "supervisors see the users");
+        assertEquals(Optional.of("manage users"), AccessPolicy.refusal("GET", "users", Set.of("operator")));
+        assertEquals(Optional.of("manage users"), AccessPolicy.refusal("PUT", "users/anna", Set.of("supervisor")));
+        assertTrue(allowed("DELETE", "users/anna", "admin"));
+        assertEquals(Optional.of("manage plugins"), AccessPolicy.refusal("GET", "plugins", Set.of("supervisor")));
+        assertTrue(allowed("PUT", "plugins/uitkijk-driver-axis", "admin"));
         assertTrue(allowed("GET", "me/preferences/wall", "auditor"));
         assertEquals(Optional.of("change this"), AccessPolicy.refusal("POST", "cameras/c1/ptz", Set.of()));
     }

@@ -20,6 +20,9 @@ public final class AuditActions {
     public static final String USER_ADD = "user.add";
     public static final String USER_CHANGE = "user.change";
     public static final String USER_REMOVE = "user.remove";
+    /** An administrator installed or uninstalled a plugin (a Karaf feature) from the console. @since 1.5 */
+    public static final String PLUGIN_INSTALL = "plugin.install";
+    public static final String PLUGIN_UNINSTALL = "plugin.uninstall";
     /** An administrator tried a camera's connection without storing it. @since 1.5 */
     public static final String CAMERA_TEST = "camera.test";
     public static final String RECORDING_POLICY = "recording.policy";
