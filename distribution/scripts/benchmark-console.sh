@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Console live-video benchmark (issue 5): latency from a packet's arrival at the media hub to the browser appending
-# its fMP4 fragment (p50/p95, headless Chromium, the demo camera), and the Karaf CPU per additional viewer of the same
+# its fMP4 fragment (p50/p95, headless Chromium, the demo camera), glass to glass (the demo camera's picture carries its
+# render time as a time code the browser reads back), and the Karaf CPU per additional viewer of the same
 # camera. Needs the built distribution unpacked by the integration-test module (mvn -B install) and Debian's chromium
 # and chromium-driver (.ci/run installs them).
 # Usage: distribution/scripts/benchmark-console.sh [SECONDS]   (default 60)

@@ -1,9 +1,43 @@
 import { api } from './api.js';
 
 // console/?timing=1 (the latency benchmark): the server sends each fragment's arrival time; the delay from there to
-// appending the fragment is collected in window.uitkijkLatencies (milliseconds).
+// appending the fragment is collected in window.uitkijkLatencies (milliseconds). For the demo camera, whose pictures
+// carry their render time as a time code at the right end of the clock bar, window.uitkijkGlass collects glass-to-glass latency:
+// from rendering the picture to the browser presenting it (same machine, same clock).
 const TIMING = new URLSearchParams(location.search).has('timing');
-if (TIMING) window.uitkijkLatencies = [];
+if (TIMING) {
+  window.uitkijkLatencies = [];
+  window.uitkijkGlass = [];
+}
+
+/** Reads the demo camera's time code (32 bits of epoch milliseconds, white blocks are 1) from a shown frame. */
+function watchTimeCode(video) {
+  if (!video.requestVideoFrameCallback) return;
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  const onFrame = (now, frame) => {
+    if (!video.isConnected) return;
+    const width = video.videoWidth;
+    const block = Math.max(8, Math.floor(width / 120));
+    const left = width - block * 33; // bit i's block starts at width - block * (33 - i), 4 pixels from the top
+    canvas.width = block * 32;
+    canvas.height = block;
+    context.drawImage(video, left, 4, canvas.width, block, 0, 0, canvas.width, block);
+    const pixels = context.getImageData(0, 0, canvas.width, block).data;
+    let rendered = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      const x = block * bit + Math.floor(block / 2);
+      const green = pixels[(Math.floor(block / 2) * canvas.width + x) * 4 + 1];
+      rendered = rendered * 2 + (green > 128 ? 1 : 0);
+    }
+    const shown = performance.timeOrigin + frame.expectedDisplayTime;
+    // the code holds the low 32 bits of the render time
+    const glass = (((shown - rendered) % 2 ** 32) + 2 ** 32) % 2 ** 32;
+    if (glass < 10000 && window.uitkijkGlass.length < 100000) window.uitkijkGlass.push(glass);
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+}
 
 // Stills come in a few widths only, so that tiles of about the same size share the server's decoder.
 const STILL_WIDTHS = [320, 640, 960, 1280, 1920];
@@ -31,6 +65,7 @@ export class LivePlayer {
     this.stopped = false;
     this.retry = null;
     this.stills = !canPlayH264();
+    if (TIMING) watchTimeCode(video);
   }
 
   async start() {
@@ -112,7 +147,10 @@ export class LivePlayer {
     const ranges = buffer.buffered;
     if (ranges.length > 0) {
       const end = ranges.end(ranges.length - 1);
-      if (end - this.video.currentTime > 1.0) this.video.currentTime = end - 0.05; // back to the live edge
+      const behind = end - this.video.currentTime;
+      if (behind > 1.0) this.video.currentTime = end - 0.05; // far behind: jump back to the live edge
+      // a little behind: catch up by playing slightly faster, which the eye does not see (a jump it does)
+      else this.video.playbackRate = behind > 0.15 ? 1.1 : 1.0;
       if (this.video.currentTime - ranges.start(0) > 30) {
         buffer.remove(ranges.start(0), this.video.currentTime - 10);
         return;

@@ -26,6 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * <ol>
  * <li>Latency from a packet's arrival at the media hub to the browser appending its fragment to the Media Source
  * buffer (the server sends each fragment's arrival time; same machine, same clock): p50, p95, max.</li>
+ * <li>Glass to glass: from the demo camera rendering a picture to the browser presenting it, read back from the time
+ * code the demo camera draws into every picture (render, H.264 encode, hub, fMP4, WebSocket, MSE, decode,
+ * compositor): p50, p95, max.</li>
  * <li>CPU of the Karaf JVM with 0, 10 and 40 further viewers of the same camera (WebSocket clients that read
  * everything), so the cost of one more viewer of one ingest.</li>
  * </ol>
@@ -70,7 +73,7 @@ public final class ConsoleLatencyBenchmark {
                 wait.until(b -> ((Number) page.executeScript("const v = document.querySelector('.tile video');"
                         + " return v ? v.currentTime : 0;")).doubleValue() > 1);
                 Thread.sleep(10_000); // warm-up: JIT, buffers
-                page.executeScript("window.uitkijkLatencies.length = 0;");
+                page.executeScript("window.uitkijkLatencies.length = 0; window.uitkijkGlass.length = 0;");
                 Thread.sleep(seconds * 1000L);
                 @SuppressWarnings("unchecked")
                 List<Number> samples = (List<Number>) page.executeScript("return window.uitkijkLatencies.slice();");
@@ -78,6 +81,13 @@ public final class ConsoleLatencyBenchmark {
                 System.out.printf("hub arrival -> browser append over %d s: %d fragments, p50 %.1f ms, p95 %.1f ms, "
                         + "max %.1f ms%n", seconds, millis.size(), percentile(millis, 50), percentile(millis, 95),
                         millis.isEmpty() ? 0 : millis.get(millis.size() - 1));
+                @SuppressWarnings("unchecked")
+                List<Number> glassSamples = (List<Number>) page.executeScript("return window.uitkijkGlass.slice();");
+                List<Double> glass = glassSamples.stream().map(Number::doubleValue).sorted().toList();
+                System.out.printf("glass to glass (demo camera renders the picture -> the browser presents it, read "
+                        + "from the picture's time code) over %d s: %d frames, p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        seconds, glass.size(), percentile(glass, 50), percentile(glass, 95),
+                        glass.isEmpty() ? 0 : glass.get(glass.size() - 1));
 
                 HttpClient client = HttpClient.newHttpClient();
                 AtomicLong bytes = new AtomicLong();

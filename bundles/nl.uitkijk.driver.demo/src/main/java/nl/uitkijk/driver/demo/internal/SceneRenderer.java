@@ -20,11 +20,18 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * Draws a synthetic street scene with OpenCV: a fixed background of façades and a road, pedestrians and cars that
  * move with time, and the camera name with a clock in the corner as real CCTV shows it. The same seed gives the same
  * scene, so each demo camera looks different but stable.
+ *
+ * <p>At the right end of the clock bar a time code: the render time in milliseconds (the low {@value #TIME_CODE_BITS} bits, most
+ * significant first) as white (1) and black (0) blocks on a black bar. A viewer on the same machine reads it back
+ * from the shown picture to measure glass-to-glass latency (the console benchmark); blocks of at least 8 pixels
+ * survive H.264 compression.
  */
 final class SceneRenderer implements AutoCloseable {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Europe/Amsterdam"));
+
+    static final int TIME_CODE_BITS = 32;
 
     private final int width;
     private final int height;
@@ -100,7 +107,29 @@ final class SceneRenderer implements AutoCloseable {
                 LINE_AA, 0);
         putText(picture, label + "   " + CLOCK.format(at), new Point(8, (int) (24 * scale) + 2), FONT_HERSHEY_SIMPLEX,
                 scale * 0.8, new Scalar(255, 255, 255, 0), 1, LINE_AA, false);
+        drawTimeCode(at.toEpochMilli());
         return picture;
+    }
+
+    /**
+     * Block size of the time code. Bit {@code i} (most significant first) is the block whose top left corner is at
+     * {@code x = width - block * (bits + 1 - i)}, {@code y = 4}: a viewer reads the centre of each.
+     */
+    static int timeCodeBlock(int width) {
+        return Math.max(8, width / 120);
+    }
+
+    /** Drawn on the black clock bar, so only the white blocks need drawing. */
+    private void drawTimeCode(long millis) {
+        int block = timeCodeBlock(width);
+        int top = 4;
+        for (int bit = 0; bit < TIME_CODE_BITS; bit++) {
+            if ((millis >>> (TIME_CODE_BITS - 1 - bit) & 1) == 1) {
+                int left = width - block * (TIME_CODE_BITS + 1 - bit);
+                rectangle(picture, new Point(left, top), new Point(left + block - 1, top + block - 1),
+                        new Scalar(255, 255, 255, 0), FILLED, 8, 0);
+            }
+        }
     }
 
     int width() {
