@@ -9,21 +9,10 @@ import { element } from './wall.js';
  * dismiss). The server decides who may: for anyone else the inbox answers 403 and the page says so.
  */
 export async function showManagement(root) {
-  const superseded = startRendering(root);
-  root.replaceChildren(element('h2', '', t('manage.title')));
-  let cameras;
-  let inbox;
-  let designations;
-  let drivers;
-  try {
-    [cameras, inbox, designations, drivers] = await Promise.all([api('GET', 'cameras'), api('GET', 'discovery'),
-      api('GET', 'designations'), api('GET', 'drivers')]);
-  } catch (error) {
-    if (superseded()) return;
-    showRefusal(root, error, 'manage.forbidden');
-    return;
-  }
-  if (superseded()) return;
+  const loaded = await loadPage(root, 'manage.title', 'manage.forbidden', () => Promise.all([api('GET', 'cameras'),
+    api('GET', 'discovery'), api('GET', 'designations'), api('GET', 'drivers')]));
+  if (!loaded) return;
+  const [cameras, inbox, designations, drivers] = loaded;
   const reload = () => showManagement(root);
   const message = element('p', 'manage-message');
   message.setAttribute('role', 'status');
@@ -230,20 +219,26 @@ function designationSelect(designations) {
 }
 
 /**
- * Marks the start of a page's rendering; the returned check says whether a later one began meanwhile (a page shown
- * twice in a row, as at sign-in and the hash change after it, must not end up with both renderings).
+ * Shows a page's title and loads what it shows. Answers null when there is nothing to show: the server refused (the
+ * page says why: a 403 in the user's words, anything else as the server said it), or the page was rendered anew
+ * meanwhile (as at sign-in and the hash change after it), which must not end up with both renderings.
  */
-export function startRendering(root) {
+export async function loadPage(root, titleKey, forbiddenKey, load) {
   const run = (Number(root.dataset.run) || 0) + 1;
   root.dataset.run = String(run);
-  return () => Number(root.dataset.run) !== run;
-}
-
-/** A page the server would not fill: why (a 403 in the user's words, anything else as the server said it). */
-export function showRefusal(root, error, forbiddenKey) {
-  const refusal = element('p', 'refused', error.status === 403 ? t(forbiddenKey) : error.message);
-  refusal.setAttribute('role', 'alert');
-  root.append(refusal);
+  const superseded = () => Number(root.dataset.run) !== run;
+  root.replaceChildren(element('h2', '', t(titleKey)));
+  try {
+    const data = await load();
+    return superseded() ? null : data;
+  } catch (error) {
+    if (!superseded()) {
+      const refusal = element('p', 'refused', error.status === 403 ? t(forbiddenKey) : error.message);
+      refusal.setAttribute('role', 'alert');
+      root.append(refusal);
+    }
+    return null;
+  }
 }
 
 export function table(headers, rows) {

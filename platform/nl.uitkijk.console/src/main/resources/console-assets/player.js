@@ -149,8 +149,10 @@ export class LivePlayer {
       const end = ranges.end(ranges.length - 1);
       const behind = end - this.video.currentTime;
       if (behind > 1.0) this.video.currentTime = end - 0.05; // far behind: jump back to the live edge
-      // a little behind: catch up by playing slightly faster, which the eye does not see (a jump it does)
-      else this.video.playbackRate = behind > 0.15 ? 1.1 : 1.0;
+      // Behind after a hiccup: catch up by playing slightly faster, which the eye does not see (a jump it does).
+      // Not down to nothing: with an empty buffer the browser stalls and waits for more than it would have kept.
+      else if (behind > 0.5) this.video.playbackRate = 1.1;
+      else if (behind < 0.3) this.video.playbackRate = 1.0;
       if (this.video.currentTime - ranges.start(0) > 30) {
         buffer.remove(ranges.start(0), this.video.currentTime - 10);
         return;

@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { element } from './wall.js';
-import { showRefusal, startRendering, table } from './manage.js';
+import { loadPage, table } from './manage.js';
 
 /**
  * The plugins (camera drivers, recorders, analytics, control-room connectors) this installation knows, for the
@@ -9,17 +9,8 @@ import { showRefusal, startRendering, table } from './manage.js';
  * cameras use asks first: those cameras wait until it is back.
  */
 export async function showPlugins(root) {
-  const superseded = startRendering(root);
-  root.replaceChildren(element('h2', '', t('plugins.title')));
-  let plugins;
-  try {
-    plugins = await api('GET', 'plugins');
-  } catch (error) {
-    if (superseded()) return;
-    showRefusal(root, error, 'plugins.forbidden');
-    return;
-  }
-  if (superseded()) return;
+  const plugins = await loadPage(root, 'plugins.title', 'plugins.forbidden', () => api('GET', 'plugins'));
+  if (!plugins) return;
   const message = element('p', 'plugins-message');
   message.setAttribute('role', 'status');
   const rows = plugins.map((plugin) => {

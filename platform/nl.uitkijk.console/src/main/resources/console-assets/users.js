@@ -1,7 +1,7 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { element } from './wall.js';
-import { showRefusal, startRendering, table } from './manage.js';
+import { loadPage, table } from './manage.js';
 
 const ROLES = ['operator', 'supervisor', 'admin', 'police', 'auditor'];
 
@@ -11,17 +11,8 @@ const ROLES = ['operator', 'supervisor', 'admin', 'police', 'auditor'];
  * refuses to remove or demote the last administrator), and signs a changed user out.
  */
 export async function showUsers(root, session, note = '') {
-  const superseded = startRendering(root);
-  root.replaceChildren(element('h2', '', t('users.title')));
-  let users;
-  try {
-    users = await api('GET', 'users');
-  } catch (error) {
-    if (superseded()) return;
-    showRefusal(root, error, 'users.forbidden');
-    return;
-  }
-  if (superseded()) return;
+  const users = await loadPage(root, 'users.title', 'users.forbidden', () => api('GET', 'users'));
+  if (!users) return;
   const admin = session.roles.includes('admin');
   const reload = (why = '') => showUsers(root, session, why);
   const message = element('p', 'users-message', note);
