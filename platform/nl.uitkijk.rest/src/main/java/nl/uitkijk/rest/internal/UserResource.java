@@ -46,7 +46,7 @@ public class UserResource {
     public record NewUser(String name, String password, String role) {
     }
 
-    /** Either or both. */
+    /** One of the two. */
     public record UserChange(String role, String password) {
     }
 
@@ -86,15 +86,15 @@ public class UserResource {
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("name") String name, UserChange body, @Context SecurityContext security) {
-        if (body == null || (body.role() == null && body.password() == null)) {
-            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "role or password is required");
+        if (body == null || (body.role() == null) == (body.password() == null)) {
+            // one change a request: either is refused on its own, and then nothing at all has changed
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "either role or password");
         }
         try {
-            if (body.password() != null) {
-                accounts.changePassword(name, body.password(), by(security));
-            }
             if (body.role() != null) {
                 accounts.changeRole(name, body.role(), by(security));
+            } else {
+                accounts.changePassword(name, body.password(), by(security));
             }
             sessions.closeAllOf(name);
             UserAccount account = accounts.accounts().stream().filter(a -> a.name().equals(name)).findFirst()

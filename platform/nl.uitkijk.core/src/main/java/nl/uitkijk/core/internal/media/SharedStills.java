@@ -3,6 +3,7 @@ package nl.uitkijk.core.internal.media;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.uitkijk.api.camera.UnknownCameraException;
@@ -71,7 +72,11 @@ final class SharedStills implements MediaSink {
         } catch (Exception e) {
             LOG.debug("Closing the stills subscription of '{}' failed", cameraId, e);
         }
-        decoding.execute(this::closeDecoder);
+        try {
+            decoding.execute(this::closeDecoder); // after a decode that may be running
+        } catch (RejectedExecutionException e) {
+            closeDecoder(); // the platform is stopping: no decode runs any more
+        }
     }
 
     @Override
