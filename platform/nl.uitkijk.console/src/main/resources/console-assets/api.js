@@ -21,6 +21,7 @@ export class ApiError extends Error {
 
 export async function api(method, path, body) {
   // X-Requested-With: the server answers 401 without a Basic challenge, so the browser opens no login dialog.
+  const sentWith = csrfToken;
   const headers = { Accept: 'application/json', 'X-Requested-With': 'uitkijk-console' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -28,7 +29,9 @@ export async function api(method, path, body) {
     method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status === 401 && path !== 'session') {
-    onSessionEnded();
+    // Only the session this request was sent in can have ended: a late answer to the previous user's request
+    // (the wall's poll, say) must not sign out the user who signed in meanwhile.
+    if (sentWith !== null && sentWith === csrfToken) onSessionEnded();
     throw new ApiError(401, 'session ended');
   }
   if (!response.ok) {

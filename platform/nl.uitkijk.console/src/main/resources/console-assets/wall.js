@@ -31,6 +31,7 @@ export class VideoWall {
 
   async show() {
     await this.load();
+    if (this.hidden) return; // signed out or left while the saved wall was loading
     this.root.replaceChildren();
     const bar = element('div', 'wall-bar');
     bar.append(element('span', '', t('wall.layout')));
@@ -51,13 +52,17 @@ export class VideoWall {
     this.alarms = new AlarmPanel(alarms);
     this.alarms.show();
     this.root.append(bar, body);
-    await this.refreshCameras();
+    try {
+      await this.refreshCameras();
+    } catch (error) { /* the list stays empty; the poll below tries again */ }
+    if (this.hidden) return;
     this.render();
     this.clock = setInterval(() => this.tick(), 1000);
     this.poll = setInterval(() => this.refreshCameras(), 10000);
   }
 
   hide() {
+    this.hidden = true;
     this.alarms?.hide();
     clearInterval(this.clock);
     clearInterval(this.poll);

@@ -79,9 +79,11 @@ class ConsoleBrowserIT {
                 "--disable-component-update", "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1600,1000");
         downloads = Files.createTempDirectory("uitkijk-downloads");
+        // no password manager: it could fill in the previous user's password
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
-                "profile.default_content_setting_values.automatic_downloads", 1));
+                "profile.default_content_setting_values.automatic_downloads", 1,
+                "credentials_enable_service", false, "profile.password_manager_enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         chrome = new ChromeDriver(service, options);
@@ -141,7 +143,9 @@ class ConsoleBrowserIT {
 
     private void signIn(String user, String password) {
         WebElement form = signInForm();
+        form.findElement(By.name("user")).clear();
         form.findElement(By.name("user")).sendKeys(user);
+        form.findElement(By.name("password")).clear();
         form.findElement(By.name("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waiting(20).until(b -> b.findElement(By.id("wall")).isDisplayed());
