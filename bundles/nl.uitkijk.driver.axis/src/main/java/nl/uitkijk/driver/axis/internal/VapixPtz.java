@@ -53,9 +53,7 @@ final class VapixPtz implements PtzControl {
 
     @Override
     public void gotoPreset(String token) throws PtzException {
-        if (!PtzSpeed.numericPreset(token)) {
-            throw new PtzException("no such preset: " + token, null);
-        }
+        PtzSpeed.requireNumericPreset(token);
         command("gotoserverpresetno=" + token, "preset " + token);
     }
 

@@ -46,9 +46,7 @@ final class IsapiPtz implements PtzControl {
 
     @Override
     public void gotoPreset(String token) throws PtzException {
-        if (!PtzSpeed.numericPreset(token)) {
-            throw new PtzException("no such preset: " + token, null);
-        }
+        PtzSpeed.requireNumericPreset(token);
         put(base + "/presets/" + token + "/goto", "", "preset " + token);
     }
 
