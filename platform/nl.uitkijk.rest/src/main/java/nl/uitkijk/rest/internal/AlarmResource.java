@@ -52,12 +52,14 @@ public class AlarmResource {
         this.tickets = tickets;
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     public List<Alarm> list(@QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return alarms.recent(limit, open);
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @POST
     @Path("{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,11 +82,13 @@ public class AlarmResource {
         }
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @POST
     @Path("tickets")
     public Response ticket(@Context SecurityContext security, @Context HttpServletRequest http) {
-        String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http), LiveTickets.ALARMS,
-                "alarm queue", false, 0);
+        String ticket = tickets.issue(security.getUserPrincipal().getName(),
+                BasicAuthenticationFilter.consoleSession(http), Audit.origin(http), LiveTickets.ALARMS, "alarm queue",
+                false, 0);
         return Response.ok(new LiveTicketResource.TicketJson(ticket, "/live/alarms?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

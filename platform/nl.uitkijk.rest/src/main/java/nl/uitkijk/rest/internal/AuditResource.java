@@ -33,6 +33,7 @@ public class AuditResource {
     }
 
     /** Entries of a period (the last day when none is given), newest first, optionally of one user. */
+    @Allow(Role.AUDITOR)
     @GET
     public List<AuditEntry> entries(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("actor") String actor, @QueryParam("limit") Integer limit) throws InvalidCameraException {
@@ -42,6 +43,7 @@ public class AuditResource {
     }
 
     /** Recomputes the hash chain: {@code valid}, the number of {@code entries} and the {@code firstBroken} one. */
+    @Allow(Role.AUDITOR)
     @GET
     @Path("verify")
     public AuditVerification verify() {

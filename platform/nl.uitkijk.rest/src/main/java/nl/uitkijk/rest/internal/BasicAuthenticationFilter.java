@@ -1,6 +1,7 @@
 package nl.uitkijk.rest.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Base64;
 import java.util.Map;
@@ -12,6 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
@@ -36,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Authentication of every API call: HTTP Basic against a Karaf JAAS realm (by default {@code karaf}: the same
  * accounts as the console and ssh), or the web console's session cookie, with its CSRF token on every change. What a
- * user may do is {@link AccessPolicy}'s decision. Refused sign-ins go into the audit log. Health and the OpenAPI
- * document are open so that monitoring and integrators need no account.
+ * user may do is declared on the resource method the request was routed to ({@link Allow}, {@link SignedIn},
+ * {@link Open}) and decided by {@link AccessPolicy} before the method runs; the URL's spelling plays no part.
+ * Refused sign-ins go into the audit log.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = "nl.uitkijk.rest.security")
 @Designate(ocd = BasicAuthenticationFilter.Configuration.class)
@@ -53,13 +56,16 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     /** Sent by the web console with every request. */
     static final String CONSOLE_HEADER = "X-Requested-With";
-    private static final Set<String> OPEN_PATHS = Set.of("health", "openapi.json");
     private static final Set<String> READ_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuthenticationFilter.class);
 
     /** The servlet request of the call being filtered (a thread-local proxy injected by the JAX-RS runtime). */
     @Context
     private HttpServletRequest servletRequest;
+
+    /** The resource method the request was routed to: what the access rule is read from (a thread-local proxy). */
+    @Context
+    private ResourceInfo resourceInfo;
 
     private final String realm;
     /** When each (user, address) was last seen: HTTP Basic has no sessions, so a sign-in is a return after a pause. */
@@ -84,67 +90,112 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = stripSlashes(request.getUriInfo().getPath());
-        if (OPEN_PATHS.contains(path) || path.equals("session") && request.getMethod().equals(HttpMethod.POST)) {
-            return; // signing in is how one gets a session
+        Method method = resourceInfo.getResourceMethod();
+        boolean open = AccessPolicy.open(method);
+        if (open && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && consoleCookie(request) == null) {
+            return; // health, the OpenAPI document and signing in (how one gets a session): anyone
         }
+        // An open method with credentials checks them as any other does: health then tells an administrator more.
+        UserSecurityContext signedIn = authenticate(request, !open);
+        if (signedIn == null) {
+            return; // refused (the request is aborted), or an open method without a valid session
+        }
+        var parameters = request.getUriInfo().getPathParameters();
+        var refusal = AccessPolicy.refusal(method, signedIn.roles(), parameters::getFirst,
+                camera -> shares.sharedWith(camera, CameraShares.POLICE));
+        if (refusal.isPresent()) {
+            if (method != null && !method.isAnnotationPresent(Allow.class)
+                    && !method.isAnnotationPresent(SignedIn.class) && !open) {
+                LOG.error("Refused {} {}: {} declares no access rule", request.getMethod(),
+                        request.getUriInfo().getPath(), method);
+            }
+            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
+                    "user '" + signedIn.user() + "' may not " + refusal.get()));
+            return;
+        }
+        request.setSecurityContext(signedIn);
+    }
+
+    /**
+     * Who sent the request: a console session (with its CSRF token on a change) or HTTP Basic against the realm.
+     *
+     * @param required whether a request without a session or credentials is refused
+     * @return the user, or null when the request was aborted or (not required) carries no valid session
+     */
+    private UserSecurityContext authenticate(ContainerRequestContext request, boolean required) {
+        boolean secure = request.getSecurityContext().isSecure();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String user;
-        Set<String> roles;
-        if (header == null && request.getCookies().containsKey(ConsoleSessions.COOKIE)) {
-            var session = sessions.touch(request.getCookies().get(ConsoleSessions.COOKIE).getValue());
+        String cookie = consoleCookie(request);
+        if (header == null && cookie != null) {
+            var session = sessions.touch(cookie);
             if (session.isEmpty()) {
-                request.abortWith(ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                        "the session has ended: sign in again"));
-                return;
+                if (required) {
+                    request.abortWith(ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized",
+                            "the session has ended: sign in again"));
+                }
+                return null;
             }
             if (!READ_METHODS.contains(request.getMethod())
                     && !ConsoleSessions.csrfMatches(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER))) {
-                LOG.warn("Refused a {} to {} by '{}' from {}: CSRF token missing or wrong", request.getMethod(), path,
-                        session.get().user(), origin());
+                if (!required) {
+                    return null; // signing in anew from a console page that still holds an old cookie
+                }
+                LOG.warn("Refused a {} to {} by '{}' from {}: CSRF token missing or wrong", request.getMethod(),
+                        request.getUriInfo().getPath(), session.get().user(), origin());
                 request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                         "the request lacks this session's CSRF token"));
-                return;
+                return null;
             }
-            user = session.get().user();
-            roles = session.get().roles();
-        } else {
-            Credentials credentials = Credentials.parse(header);
-            if (credentials == null) {
-                // The console's own requests get no Basic challenge: a browser would open its login dialog on it.
-                request.abortWith(request.getHeaderString(CONSOLE_HEADER) != null
-                        ? ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", "not signed in")
-                        : unauthorized("authentication required (HTTP Basic)"));
-                return;
+            rememberSession(session.get().id());
+            return new UserSecurityContext(session.get().user(), session.get().roles(), secure);
+        }
+        Credentials credentials = Credentials.parse(header);
+        if (credentials == null) {
+            if (!required) {
+                return null;
             }
-            try {
-                roles = JaasLogin.roles(realm, credentials.user(), credentials.password());
-            } catch (LoginException e) {
-                LOG.info("REST login refused for user '{}'", credentials.user());
-                AuditLog log = auditLog;
-                if (log != null) {
-                    log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
-                            "wrong user name or password");
-                }
-                request.abortWith(unauthorized("user name or password is wrong"));
-                return;
+            // The console's own requests get no Basic challenge: a browser would open its login dialog on it.
+            request.abortWith(request.getHeaderString(CONSOLE_HEADER) != null
+                    ? ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", "not signed in")
+                    : unauthorized("authentication required (HTTP Basic)"));
+            return null;
+        }
+        Set<String> roles;
+        try {
+            roles = JaasLogin.roles(realm, credentials.user(), credentials.password());
+        } catch (LoginException e) {
+            LOG.info("REST login refused for user '{}'", credentials.user());
+            AuditLog log = auditLog;
+            if (log != null) {
+                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
+                        "wrong user name or password");
             }
-            user = credentials.user();
-            recordSignIn(user, request);
+            request.abortWith(unauthorized("user name or password is wrong"));
+            return null;
         }
-        var refusal = AccessPolicy.refusal(request.getMethod(), path, roles);
-        if (refusal.isPresent()) {
-            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
-                    "user '" + user + "' may not " + refusal.get()));
-            return;
+        recordSignIn(credentials.user(), request);
+        return new UserSecurityContext(credentials.user(), roles, secure);
+    }
+
+    /** The servlet request attribute that holds the console session a request was authenticated by. */
+    private static final String SESSION_ATTRIBUTE = "nl.uitkijk.console.session";
+
+    /** The console session the request was authenticated by, or null (HTTP Basic). */
+    static String consoleSession(HttpServletRequest http) {
+        return http.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
+    }
+
+    private void rememberSession(String id) {
+        try {
+            servletRequest.setAttribute(SESSION_ATTRIBUTE, id);
+        } catch (RuntimeException e) {
+            LOG.debug("No servlet request to remember the session on: {}", e.toString());
         }
-        String camera = AccessPolicy.cameraOf(path);
-        if (camera != null && AccessPolicy.policeOnly(roles) && !shares.sharedWith(camera, CameraShares.POLICE)) {
-            request.abortWith(ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
-                    "camera '" + camera + "' is not shared with the police"));
-            return;
-        }
-        request.setSecurityContext(new UserSecurityContext(user, roles, request.getSecurityContext().isSecure()));
+    }
+
+    private static String consoleCookie(ContainerRequestContext request) {
+        var cookie = request.getCookies().get(ConsoleSessions.COOKIE);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /** "REST <client address>", or "REST" where no servlet request is at hand. */
@@ -173,18 +224,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private static Response unauthorized(String message) {
         return Response.fromResponse(ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", message))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Uitkijk\", charset=\"UTF-8\"").build();
-    }
-
-    private static String stripSlashes(String path) {
-        int start = 0;
-        int end = path.length();
-        while (start < end && path.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && path.charAt(end - 1) == '/') {
-            end--;
-        }
-        return path.substring(start, end);
     }
 
     record Credentials(String user, String password) {

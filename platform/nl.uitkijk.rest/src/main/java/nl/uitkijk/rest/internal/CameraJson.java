@@ -42,8 +42,21 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
 
     public record StreamJson(String name, String uri, String codec, int width, int height, double fps) {
         static StreamJson of(StreamProfile profile) {
-            return new StreamJson(profile.name(), profile.uri() == null ? null : profile.uri().toString(),
-                    profile.codec(), profile.width(), profile.height(), profile.fps());
+            return new StreamJson(profile.name(), withoutUserInfo(profile.uri()), profile.codec(), profile.width(),
+                    profile.height(), profile.fps());
+        }
+
+        /** A stream address never carries the camera's credentials to a client. */
+        private static String withoutUserInfo(java.net.URI uri) {
+            if (uri == null) {
+                return null;
+            }
+            if (uri.getRawUserInfo() == null) {
+                return uri.toString();
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         }
     }
 
@@ -55,6 +68,17 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
                 camera.status().status().name(), camera.status().detail(), camera.status().since(),
                 camera.streams().stream().map(StreamJson::of).toList(),
                 DeviceInfo.NONE.equals(camera.device()) ? null : camera.device(), LegalJson.of(legal));
+    }
+
+    /**
+     * What the police see of a camera shared with them: no driver configuration and no camera addresses (they watch
+     * through Uitkijk, never the camera itself).
+     */
+    CameraJson forPolice() {
+        List<StreamJson> withoutAddresses = streams == null ? null : streams.stream()
+                .map(s -> new StreamJson(s.name(), null, s.codec(), s.width(), s.height(), s.fps())).toList();
+        return new CameraJson(id, name, null, null, location, site, designationId, status, statusDetail, statusSince,
+                withoutAddresses, null, legal);
     }
 
     /**
@@ -102,6 +126,8 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
                     .orElseGet(() -> looksSecret(key));
             if (secret) {
                 masked.put(key, ConfigParameter.SECRET_MASK);
+            } else if (config.get(key) instanceof String text && text.matches("(?i)[a-z][a-z0-9+.-]*://[^/@]*@.*")) {
+                masked.put(key, text.replaceFirst("://[^/@]*@", "://" + ConfigParameter.SECRET_MASK + "@"));
             }
         }
         return masked;

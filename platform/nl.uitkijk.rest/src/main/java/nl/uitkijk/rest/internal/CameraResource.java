@@ -100,6 +100,7 @@ public class CameraResource {
         this.policies = policies;
     }
 
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @GET
     @Path("{id}/recording")
     public RecordingPolicyJson recordingPolicy(@PathParam("id") String id) throws UnknownCameraException {
@@ -108,6 +109,7 @@ public class CameraResource {
     }
 
     /** Continuous, event (with pre- and post-event seconds) or off; the recorder follows within seconds. */
+    @Allow
     @PUT
     @Path("{id}/recording")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +127,7 @@ public class CameraResource {
     }
 
     /** How long the camera's footage is kept, in days. */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @GET
     @Path("{id}/retention")
     public RetentionJson retention(@PathParam("id") String id) throws UnknownCameraException {
@@ -133,6 +136,7 @@ public class CameraResource {
     }
 
     /** Sets how long the footage is kept: 1 to 28 days (400 naming {@code maxAgeDays} beyond the law). */
+    @Allow
     @PUT
     @Path("{id}/retention")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -150,6 +154,7 @@ public class CameraResource {
     }
 
     /** Recorded ranges and gaps of a camera; the last hour when no period is given. */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR, Role.POLICE}, camera = "id")
     @GET
     @Path("{id}/timeline")
     public TimelineJson timeline(@PathParam("id") String id, @QueryParam("from") String from,
@@ -164,6 +169,7 @@ public class CameraResource {
      * {@code X-Uitkijk-Manifest}, so the receiver can prove the file is what the system exported. The reason is
      * required and goes, with who, from where and the file's hash, into the audit log.
      */
+    @Allow(value = {Role.SUPERVISOR, Role.POLICE}, camera = "id")
     @GET
     @Path("{id}/export")
     @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
@@ -178,6 +184,7 @@ public class CameraResource {
      * {@value #MAX_PLAYBACK_MINUTES} minutes per request; the console asks for the next part as it plays). Same
      * legal check and audit as an export, as action {@code playback}; the reason is what the operator looks for.
      */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR, Role.POLICE}, camera = "id")
     @GET
     @Path("{id}/playback")
     @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
@@ -258,6 +265,7 @@ public class CameraResource {
      * stream ends when the window closes or the basis goes, after {@code seconds} when given, or when the client
      * leaves. Start and stop are audit entries.
      */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @GET
     @Path("{id}/live")
     @Produces({ "video/h264", MediaType.APPLICATION_JSON })
@@ -290,6 +298,7 @@ public class CameraResource {
      * {@code {"action": "preset", "preset": "1"}}. Steering a camera changes what it watches, so it needs the same
      * legal basis as live view; every command is an audit entry.
      */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @POST
     @Path("{id}/ptz")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -330,6 +339,7 @@ public class CameraResource {
     }
 
     /** The camera's PTZ presets. */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @GET
     @Path("{id}/ptz/presets")
     public Response presets(@PathParam("id") String id) throws CameraException {
@@ -376,6 +386,7 @@ public class CameraResource {
     }
 
     /** Counters of the camera's main stream; zeros while nothing consumes it (the hub then holds no connection). */
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR}, camera = "id")
     @GET
     @Path("{id}/stats")
     public StreamStats stats(@PathParam("id") String id) throws UnknownCameraException {
@@ -383,16 +394,19 @@ public class CameraResource {
         return media.stats(id, MAIN).orElse(new StreamStats(id, MAIN, false, 0, 0, null, 0, 0, 0, 0, 0, ""));
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR, Role.POLICE})
     @GET
     public List<CameraJson> list(@Context SecurityContext security) {
         List<DriverDescription> drivers = registry.drivers();
         // the police see the cameras shared with them, and only those
-        Set<String> visible = policeOnly(security) ? shares.camerasSharedWith(CameraShares.POLICE) : null;
+        boolean police = policeOnly(security);
+        Set<String> visible = police ? shares.camerasSharedWith(CameraShares.POLICE) : null;
         return registry.cameras().stream().filter(camera -> visible == null || visible.contains(camera.id()))
-                .map(camera -> json(camera, drivers)).toList();
+                .map(camera -> json(camera, drivers)).map(camera -> police ? camera.forPolice() : camera).toList();
     }
 
     /** Shares a camera with the police, or stops: {@code PUT} / {@code DELETE /cameras/{id}/shares/police}. */
+    @Allow
     @PUT
     @Path("{id}/shares/{party}")
     public Response share(@PathParam("id") String id, @PathParam("party") String party,
@@ -405,6 +419,7 @@ public class CameraResource {
         return Response.noContent().build();
     }
 
+    @Allow
     @DELETE
     @Path("{id}/shares/{party}")
     public Response unshare(@PathParam("id") String id, @PathParam("party") String party,
@@ -415,18 +430,21 @@ public class CameraResource {
     }
 
     static boolean policeOnly(SecurityContext security) {
-        return security.isUserInRole(AccessPolicy.POLICE) && !security.isUserInRole(AccessPolicy.ADMIN)
-                && !security.isUserInRole(AccessPolicy.OPERATOR) && !security.isUserInRole(AccessPolicy.VIEWER)
-                && !security.isUserInRole(AccessPolicy.SUPERVISOR);
+        return security.isUserInRole(Role.POLICE.principal()) && !security.isUserInRole(Role.ADMIN.principal())
+                && !security.isUserInRole(Role.OPERATOR.principal())
+                && !security.isUserInRole(Role.SUPERVISOR.principal());
     }
 
+    @Allow(value = {Role.OPERATOR, Role.SUPERVISOR, Role.POLICE}, camera = "id")
     @GET
     @Path("{id}")
-    public CameraJson get(@PathParam("id") String id) throws UnknownCameraException {
-        Camera camera = existing(id);
-        return json(camera, registry.drivers());
+    public CameraJson get(@PathParam("id") String id, @Context SecurityContext security)
+            throws UnknownCameraException {
+        CameraJson camera = json(existing(id), registry.drivers());
+        return policeOnly(security) ? camera.forPolice() : camera;
     }
 
+    @Allow
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(CameraJson body, @Context SecurityContext security, @Context HttpServletRequest http)
@@ -446,6 +464,7 @@ public class CameraResource {
      * Tries a camera's connection without storing anything ("test connection" in the console): a new camera, or an
      * existing one with changed settings (a password left out is the stored one). Answers within about ten seconds.
      */
+    @Allow
     @POST
     @Path("test")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -462,6 +481,7 @@ public class CameraResource {
                 test.streams().stream().map(CameraJson.StreamJson::of).toList());
     }
 
+    @Allow
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -475,6 +495,7 @@ public class CameraResource {
         return json(updated, registry.drivers());
     }
 
+    @Allow
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") String id, @Context SecurityContext security,

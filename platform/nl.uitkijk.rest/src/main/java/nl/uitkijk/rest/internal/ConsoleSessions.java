@@ -96,6 +96,12 @@ public class ConsoleSessions {
         return Optional.of(touched);
     }
 
+    /** Whether the session is still open, without restarting its idle clock (a live socket is not activity). */
+    boolean isOpen(String id) {
+        Session session = id == null ? null : sessions.get(id);
+        return session != null && !expired(session, clock.instant());
+    }
+
     void close(String id) {
         if (id != null) {
             sessions.remove(id);

@@ -47,6 +47,7 @@ public class DeploymentResource {
     }
 
     /** All deployments, or one camera's. */
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     public List<DeploymentJson> list(@QueryParam("cameraId") String cameraId) {
         Instant now = Instant.now();
@@ -54,6 +55,7 @@ public class DeploymentResource {
                 .map(d -> DeploymentJson.of(d, now)).toList();
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     @Path("{id}")
     public DeploymentJson get(@PathParam("id") String id) {
@@ -61,6 +63,7 @@ public class DeploymentResource {
     }
 
     /** 201 with the stored deployment; 400 naming the field when the place or period is not covered. */
+    @Allow
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(DeploymentJson body, @Context SecurityContext security, @Context HttpServletRequest http)
@@ -78,6 +81,7 @@ public class DeploymentResource {
     }
 
     /** Ends or cancels the deployment; the camera stops if it ran under it. */
+    @Allow
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id, @Context SecurityContext security,

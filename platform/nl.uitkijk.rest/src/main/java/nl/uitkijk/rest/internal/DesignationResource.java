@@ -42,11 +42,13 @@ public class DesignationResource {
         this.designations = designations;
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     public List<DesignationJson> list() {
         return designations.all().stream().map(DesignationJson::of).toList();
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     @Path("{id}")
     public DesignationJson get(@PathParam("id") String id) {
@@ -54,6 +56,7 @@ public class DesignationResource {
     }
 
     /** 201 with the stored designation and its assigned id. */
+    @Allow
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response add(DesignationJson body, @Context SecurityContext security, @Context HttpServletRequest http)
@@ -63,6 +66,7 @@ public class DesignationResource {
         return Response.created(location).entity(DesignationJson.of(added)).build();
     }
 
+    @Allow
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -74,6 +78,7 @@ public class DesignationResource {
     }
 
     /** Withdraws the designation; the cameras bound to it stop. */
+    @Allow
     @DELETE
     @Path("{id}")
     public Response withdraw(@PathParam("id") String id, @Context SecurityContext security,

@@ -58,12 +58,14 @@ public class DiscoveryResource {
         this.legalBasis = legalBasis;
     }
 
+    @Allow
     @GET
     public List<DiscoveryInbox.Entry> list() {
         return inbox.entries();
     }
 
     /** Looks for cameras for {@code seconds} (default 3, at most 30) and answers with the inbox. */
+    @Allow
     @POST
     @Path("scan")
     public List<DiscoveryInbox.Entry> scan(@QueryParam("seconds") Integer seconds) {
@@ -72,6 +74,7 @@ public class DiscoveryResource {
     }
 
     /** Adds the camera with the administrator's definition (the discovered settings fill in the rest). 201. */
+    @Allow
     @POST
     @Path("{entry}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -92,6 +95,7 @@ public class DiscoveryResource {
                 legalBasis.status(added.definition(), java.time.Instant.now()))).build();
     }
 
+    @Allow
     @DELETE
     @Path("{entry}")
     public Response dismiss(@PathParam("entry") String entry) {

@@ -56,13 +56,9 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
     public record AnalyticsEntry(String id, String label, List<String> personalData) {
     }
 
-    /** What each role may do, as the REST filter and the console ACL enforce it. */
-    static final List<RoleEntry> ROLES = List.of(
-            new RoleEntry("admin", "everything: cameras, designations, deployments, recording, retention, holds, "
-                    + "live view, playback, export, audit log"),
-            new RoleEntry("viewer", "read cameras and status, live view within the legal basis and its live-view "
-                    + "windows, playback, export with a required reason (every view and export is logged)"),
-            new RoleEntry("auditor", "the audit log and this inventory only; no images"));
+    /** What each role may do, as the resource methods declare it and the REST filter enforces it. */
+    static final List<RoleEntry> ROLES = java.util.Arrays.stream(Role.values())
+            .map(role -> new RoleEntry(role.principal(), role.access())).toList();
 
     static DpiaReport of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
             LegalBasis legal, RetentionService retention, LegalHolds holds, RecordingPolicies policies,

@@ -90,6 +90,7 @@ public class DpiaResource {
     }
 
     /** The inventory as JSON, or with {@code format=html} as a document to read, print or attach to the DPIA. */
+    @Allow(Role.AUDITOR)
     @GET
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     public Response inventory(@QueryParam("format") String format, @Context SecurityContext security,

@@ -28,6 +28,7 @@ public class DriverResource {
         this.registry = registry;
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
     public List<DriverDescription> list() {
         return registry.drivers();

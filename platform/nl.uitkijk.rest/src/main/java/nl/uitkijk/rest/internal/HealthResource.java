@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.camera.CameraStatus;
@@ -22,8 +24,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * Health for monitoring, without authentication: 200 when the camera registry (and so the database) is up, 503
- * otherwise. It tells counts, never camera names or places.
+ * Health for monitoring, without authentication: 200 with {@code {"status":"UP"}} when the camera registry (and so
+ * the database) is up, 503 with {@code DOWN} otherwise, and nothing more. A signed-in administrator also gets the
+ * components (database, cameras by status, drivers).
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -36,14 +39,20 @@ public class HealthResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CameraRegistry registry;
 
+    @Open
     @GET
-    public Response health() {
+    public Response health(@Context SecurityContext security) {
         CameraRegistry current = registry;
+        boolean details = security != null && security.isUserInRole(Role.ADMIN.principal());
         Map<String, Object> components = new LinkedHashMap<>();
         if (current == null) {
             components.put("cameraRegistry", Map.of("status", "DOWN"));
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Map.of("status", "DOWN", "components", components)).build();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Cache-Control", "no-store")
+                    .entity(details ? Map.of("status", "DOWN", "components", components) : Map.of("status", "DOWN"))
+                    .build();
+        }
+        if (!details) {
+            return Response.ok(Map.of("status", "UP")).header("Cache-Control", "no-store").build();
         }
         List<Camera> cameras = current.cameras();
         Map<String, Long> byStatus = cameras.stream()
@@ -55,6 +64,7 @@ public class HealthResource {
         components.put("cameraRegistry", Map.of("status", "UP", "cameras", cameras.size(), "byStatus", byStatus));
         components.put("drivers", Map.of("status", "UP", "installed",
                 current.drivers().stream().map(DriverDescription::id).toList()));
-        return Response.ok(Map.of("status", "UP", "components", components)).build();
+        return Response.ok(Map.of("status", "UP", "components", components)).header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -68,6 +68,7 @@ public class LiveTicketResource {
         this.auditLog = auditLog;
     }
 
+    @Allow({Role.OPERATOR, Role.SUPERVISOR, Role.POLICE})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(TicketRequest body, @Context SecurityContext security, @Context HttpServletRequest http) {
@@ -102,7 +103,8 @@ public class LiveTicketResource {
                     AuditActions.LIVE_START + " refused: " + legal.reason());
             return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
         }
-        String ticket = tickets.issue(security.getUserPrincipal().getName(), Audit.origin(http),
+        String ticket = tickets.issue(security.getUserPrincipal().getName(),
+                BasicAuthenticationFilter.consoleSession(http), Audit.origin(http),
                 camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0);
         return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();

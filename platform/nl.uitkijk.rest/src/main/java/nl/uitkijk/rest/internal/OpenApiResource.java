@@ -20,6 +20,7 @@ public class OpenApiResource {
 
     static final String DOCUMENT = "openapi.json";
 
+    @Open
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response document() throws IOException {

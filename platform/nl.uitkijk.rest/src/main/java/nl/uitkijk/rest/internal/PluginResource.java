@@ -81,12 +81,14 @@ public class PluginResource {
                 .findFirst();
     }
 
+    @Allow
     @GET
     public List<PluginJson> list() throws Exception {
         return newestByName().values().stream().map(this::json).sorted(Comparator.comparing(PluginJson::kind)
                 .thenComparing(PluginJson::name)).toList();
     }
 
+    @Allow
     @PUT
     @Path("{name}")
     public Response install(@PathParam("name") String name, @Context SecurityContext security,
@@ -94,6 +96,7 @@ public class PluginResource {
         return change(name, true, new Audit(auditLog, security, http));
     }
 
+    @Allow
     @DELETE
     @Path("{name}")
     public Response uninstall(@PathParam("name") String name, @Context SecurityContext security,

@@ -38,6 +38,7 @@ public class PreferenceResource {
         this.preferences = preferences;
     }
 
+    @SignedIn
     @GET
     public Response get(@PathParam("name") String name, @Context SecurityContext security) {
         return preferences.get(security.getUserPrincipal().getName(), name)
@@ -45,6 +46,7 @@ public class PreferenceResource {
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no preference " + name));
     }
 
+    @SignedIn
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") String name, String value, @Context SecurityContext security) {

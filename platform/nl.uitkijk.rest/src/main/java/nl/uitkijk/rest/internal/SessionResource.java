@@ -26,7 +26,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * Sign-in for the web console: {@code POST /session} with {@code {"user","password"}} checks them against the same
  * JAAS realm as HTTP Basic, sets the session cookie (HttpOnly, SameSite=Strict, Secure over HTTPS) and answers the
- * user, roles and CSRF token; {@code GET} answers the same for a page that reloads; {@code DELETE} signs out. Both
+ * user, roles and CSRF token; {@code GET} answers the same for a page that reloads (over HTTP Basic: the user and
+ * their Uitkijk roles, without a token); {@code DELETE} signs out. Both
  * sign-in, refusal and sign-out are audited.
  */
 @Component(service = SessionResource.class, configurationPid = "nl.uitkijk.rest.security")
@@ -56,6 +57,7 @@ public class SessionResource {
         this.auditLog = auditLog;
     }
 
+    @Open
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(SignIn body, @Context HttpServletRequest http, @Context SecurityContext security) {
@@ -80,13 +82,25 @@ public class SessionResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    @SignedIn
     @GET
-    public Response current(@CookieParam(ConsoleSessions.COOKIE) String id) {
-        return sessions.touch(id).map(session -> Response.ok(json(session)).header("Cache-Control", "no-store")
-                .build()).orElseGet(() -> ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized",
-                        "not signed in"));
+    public Response current(@CookieParam(ConsoleSessions.COOKIE) String id, @Context SecurityContext security) {
+        var session = sessions.touch(id);
+        if (session.isPresent()) {
+            return Response.ok(json(session.get())).header("Cache-Control", "no-store").build();
+        }
+        // HTTP Basic: who the caller is, without a console session (so no CSRF token)
+        Set<String> roles = new java.util.TreeSet<>();
+        for (Role role : Role.values()) {
+            if (security.isUserInRole(role.principal())) {
+                roles.add(role.principal());
+            }
+        }
+        return Response.ok(new SessionJson(security.getUserPrincipal().getName(), roles, null, 0))
+                .header("Cache-Control", "no-store").build();
     }
 
+    @SignedIn
     @DELETE
     public Response signOut(@CookieParam(ConsoleSessions.COOKIE) String id, @Context HttpServletRequest http,
             @Context SecurityContext security) {

@@ -59,12 +59,14 @@ public class UserResource {
         this.sessions = sessions;
     }
 
+    @Allow(Role.SUPERVISOR)
     @GET
     public List<UserJson> list() {
         Map<String, Instant> seen = sessions.lastSeenByUser();
         return accounts.accounts().stream().map(account -> json(account, seen)).toList();
     }
 
+    @Allow
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewUser body, @Context SecurityContext security) {
@@ -82,6 +84,7 @@ public class UserResource {
         }
     }
 
+    @Allow
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,6 +112,7 @@ public class UserResource {
         }
     }
 
+    @Allow
     @DELETE
     @Path("{name}")
     public Response remove(@PathParam("name") String name, @Context SecurityContext security) {

@@ -84,4 +84,22 @@ class CameraJsonTest {
         assertTrue(!written.contains("geheim") && written.contains("\"status\":\"ONLINE\""), written);
         assertNull(CameraJson.of(camera, Optional.empty(), null).device());
     }
+
+    @Test
+    void credentialsInAnAddressAreMaskedAndThePoliceSeeNoConfigurationAtAll() throws Exception {
+        Camera camera = new Camera(new CameraDefinition("c", "C", "rtsp",
+                Map.of("url", "rtsp://beheer:geheim@127.0.0.1:8554/a"), new Location(50, 5, null, null), null, null),
+                StatusInfo.online(), List.of(new nl.uitkijk.api.media.StreamProfile("main",
+                        java.net.URI.create("rtsp://beheer:geheim@127.0.0.1:8554/a?x=1"), "h264", 640, 480, 10)),
+                null);
+        CameraJson shown = CameraJson.of(camera, Optional.empty(), null);
+        assertEquals("rtsp://" + ConfigParameter.SECRET_MASK + "@127.0.0.1:8554/a", shown.config().get("url"));
+        assertEquals("rtsp://127.0.0.1:8554/a?x=1", shown.streams().get(0).uri());
+        CameraJson police = shown.forPolice();
+        String written = json.writeValueAsString(police);
+        assertNull(police.config());
+        assertTrue(!written.contains("config") && !written.contains("127.0.0.1") && !written.contains("geheim"),
+                written);
+        assertEquals(640, police.streams().get(0).width());
+    }
 }

@@ -34,6 +34,70 @@ class OpenApiContractTest {
         return resources;
     }
 
+    /** What the document says of who may call an operation: [] open, ["*"] anyone signed in, else the roles. */
+    static final String ROLES = "x-uitkijk-roles";
+
+    /** The roles of a method as the document states them: the administrator first, then the others declared. */
+    static List<String> documentedRoles(Method method) {
+        if (method.isAnnotationPresent(Open.class)) {
+            return List.of();
+        }
+        if (method.isAnnotationPresent(SignedIn.class)) {
+            return List.of("*");
+        }
+        Allow allow = method.getAnnotation(Allow.class);
+        if (allow == null) {
+            return List.of("(none declared)");
+        }
+        List<String> roles = new java.util.ArrayList<>(List.of(Role.ADMIN.principal()));
+        for (Role role : allow.value()) {
+            roles.add(role.principal());
+        }
+        return roles;
+    }
+
+    /** Every resource method declares who may call it, and the OpenAPI document says the same. */
+    @Test
+    void everyOperationDeclaresItsRolesAsTheDocumentStatesThem() throws Exception {
+        java.util.Map<String, List<String>> declared = new java.util.TreeMap<>();
+        for (Class<?> resource : resources()) {
+            String base = "/" + resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                for (var annotation : method.getAnnotations()) {
+                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        declared.put(http.value().toLowerCase() + " " + base + (sub == null ? "" : "/" + sub.value()),
+                                documentedRoles(method));
+                    }
+                }
+            }
+        }
+        java.util.Map<String, List<String>> documented = new java.util.TreeMap<>();
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            JsonNode paths = new ObjectMapper().readTree(in).get("paths");
+            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+                String path = names.next();
+                for (Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
+                    String method = methods.next();
+                    if (!method.equals("parameters")) {
+                        List<String> roles = new java.util.ArrayList<>();
+                        JsonNode operation = paths.get(path).get(method);
+                        if (operation.has(ROLES)) {
+                            operation.get(ROLES).forEach(role -> roles.add(role.asText()));
+                        } else {
+                            roles.add("(not documented)");
+                        }
+                        documented.put(method + " " + path, roles);
+                        boolean open = operation.has("security") && operation.get("security").isEmpty();
+                        assertEquals(roles.isEmpty(), open, method + " " + path + ": open exactly when security is []");
+                    }
+                }
+            }
+        }
+        assertEquals(declared, documented);
+    }
+
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
         Set<String> implemented = new TreeSet<>();

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The console's live alarm socket, {@code /live/alarms?ticket=…} (a ticket from {@code POST /api/v1/alarms/tickets}):
- * every new or acknowledged alarm as the JSON of {@code GET /api/v1/alarms}, as it is stored. The browser sends
+ * every new or acknowledged alarm as the JSON of {@code GET /api/v1/alarms}, as it is stored, for as long as the
+ * user may see the queue ({@link LiveRights}: sign-out, a removed account or a changed role end it). The browser sends
  * nothing; whatever it sends closes the socket. After a reconnect the console reads the queue again, so a socket that
  * was down loses nothing: the queue is in the database.
  */
@@ -32,15 +33,19 @@ import org.slf4j.LoggerFactory;
 public class AlarmSocketEndpoint {
 
     private static final String SUBSCRIPTION = "uitkijk.alarm.subscription";
+    private static final String RIGHTS = "uitkijk.alarm.rights";
     private static final Logger LOG = LoggerFactory.getLogger(AlarmSocketEndpoint.class);
     private final ObjectMapper json = JsonProvider.mapper();
     private final LiveTickets tickets;
     private final AlarmQueue alarms;
+    private final LiveRights rights;
 
     @Activate
-    public AlarmSocketEndpoint(@Reference LiveTickets tickets, @Reference AlarmQueue alarms) {
+    public AlarmSocketEndpoint(@Reference LiveTickets tickets, @Reference AlarmQueue alarms,
+            @Reference LiveRights rights) {
         this.tickets = tickets;
         this.alarms = alarms;
+        this.rights = rights;
     }
 
     @OnOpen
@@ -54,6 +59,8 @@ public class AlarmSocketEndpoint {
             return;
         }
         session.getUserProperties().put(SUBSCRIPTION, alarms.subscribe(alarm -> send(session, alarm)));
+        session.getUserProperties().put(RIGHTS, rights.watch(ticket.get(),
+                lapsed -> LiveConnection.close(session, CloseReason.CloseCodes.VIOLATED_POLICY, lapsed)));
     }
 
     private void send(Session session, Alarm alarm) {
@@ -78,12 +85,13 @@ public class AlarmSocketEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        Object subscription = session.getUserProperties().remove(SUBSCRIPTION);
-        if (subscription instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                LOG.debug("Ending an alarm subscription failed", e);
+        for (String key : new String[] { SUBSCRIPTION, RIGHTS }) {
+            if (session.getUserProperties().remove(key) instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("Ending an alarm subscription failed", e);
+                }
             }
         }
     }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One live-video WebSocket connection ({@code /live/socket?ticket=…}): the ticket (single use, 30 s, issued by
  * {@code POST /api/v1/live/tickets} after the role and legal checks) names the user and camera; then the socket
- * carries fMP4 for Media Source Extensions (or JPEG stills, when the ticket asked for them) until the browser leaves, sends {@code stop}, or the camera's legal basis
- * for live view ends (checked every 5 s). Anything else the browser sends ends the socket: messages are limited to
+ * carries fMP4 for Media Source Extensions (or JPEG stills, when the ticket asked for them) until the browser leaves,
+ * sends {@code stop}, the camera's legal basis for live view ends (checked every 5 s), or the user's right to watch
+ * does ({@link LiveRights}: sign-out, account removed, role changed, police share withdrawn). Anything else the browser sends ends the socket: messages are limited to
  * 1 KiB, binary ones and unknown words are refused, and the refusal is logged. Start and stop are audited.
  */
 final class LiveConnection {
@@ -31,6 +32,7 @@ final class LiveConnection {
     private final LiveServices services;
     private AutoCloseable subscription;
     private ScheduledFuture<?> legalCheck;
+    private AutoCloseable rightsCheck;
     private LiveTicket ticket;
     private volatile String endReason = "viewer left";
     /** Set once the socket closes: what the hub says after that (its "unsubscribed") changes nothing. */
@@ -85,6 +87,10 @@ final class LiveConnection {
             close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the camera cannot be viewed now");
             return;
         }
+        rightsCheck = services.rights().watch(ticket, lapsed -> {
+            endReason = "ended: " + lapsed;
+            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, lapsed);
+        });
         ScheduledExecutorService scheduler = services.scheduler();
         legalCheck = scheduler.scheduleWithFixedDelay(() -> {
             LegalStatus legal = services.liveView(ticket.cameraId(), Instant.now());
@@ -138,6 +144,13 @@ final class LiveConnection {
         closing = true;
         if (legalCheck != null) {
             legalCheck.cancel(false);
+        }
+        if (rightsCheck != null) {
+            try {
+                rightsCheck.close();
+            } catch (Exception e) {
+                LOG.debug("Ending the rights check failed", e);
+            }
         }
         if (subscription != null) {
             try {

@@ -25,6 +25,9 @@ interface LiveServices {
 
     ScheduledExecutorService scheduler();
 
+    /** Whether the ticket's holder may still watch (session, account, role, police share). */
+    LiveRights rights();
+
     /** Told of each packet as it reaches a viewer (the latency benchmark's first timestamp). */
     Consumer<MediaPacket> arrivals();
 }

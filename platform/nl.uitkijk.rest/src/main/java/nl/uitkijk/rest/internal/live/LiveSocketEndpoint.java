@@ -46,12 +46,14 @@ public class LiveSocketEndpoint implements LiveServices {
     private final LegalBasis legalBasis;
     private final AuditLog auditLog;
     private final ScheduledExecutorService scheduler;
+    private final LiveRights rights;
     private final Consumer<MediaPacket> arrivals = packet -> { };
 
     @Activate
     public LiveSocketEndpoint(@Reference LiveTickets tickets, @Reference MediaHub media,
             @Reference CameraRegistry registry, @Reference LegalBasis legalBasis, @Reference AuditLog auditLog,
-            @Reference Stills stills) {
+            @Reference Stills stills, @Reference LiveRights rights) {
+        this.rights = rights;
         this.tickets = tickets;
         this.media = media;
         this.stills = stills;
@@ -128,6 +130,11 @@ public class LiveSocketEndpoint implements LiveServices {
     @Override
     public void audit(LiveTicket ticket, String action, String detail) {
         auditLog.record(ticket.user(), action, ticket.cameraId(), ticket.origin(), ticket.reason(), detail);
+    }
+
+    @Override
+    public LiveRights rights() {
+        return rights;
     }
 
     @Override

@@ -26,11 +26,12 @@ public class LiveTickets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * Who may watch which camera, and why (for the audit log); timing: send arrival times (benchmark); stillWidth:
-     * 0 for video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec).
+     * Who may watch which camera, and why (for the audit log); session: the console session the ticket was asked in
+     * (null over HTTP Basic), whose end ends the socket; timing: send arrival times (benchmark); stillWidth: 0 for
+     * video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec).
      */
-    public record LiveTicket(String user, String origin, String cameraId, String reason, boolean timing,
-            int stillWidth, Instant expires) {
+    public record LiveTicket(String user, String session, String origin, String cameraId, String reason,
+            boolean timing, int stillWidth, Instant expires) {
     }
 
     private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
@@ -44,7 +45,8 @@ public class LiveTickets {
         this.clock = clock;
     }
 
-    public String issue(String user, String origin, String cameraId, String reason, boolean timing, int stillWidth) {
+    public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
+            int stillWidth) {
         Instant now = clock.instant();
         if (tickets.size() >= MAX_OPEN) {
             tickets.values().removeIf(ticket -> ticket.expires().isBefore(now));
@@ -52,7 +54,7 @@ public class LiveTickets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tickets.put(id, new LiveTicket(user, origin, cameraId, reason, timing, stillWidth,
+        tickets.put(id, new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth,
                 now.plus(VALIDITY)));
         return id;
     }
