@@ -12,7 +12,7 @@ duration=${DURATION:-60}
 shared=${UITKIJK_SHARED:-$project/../shared}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 tarball=$(ls distribution/nl.uitkijk.distribution/target/nl.uitkijk.distribution-*.tar.gz)
-work=$(mktemp -d); port=18554; pw=bench
+work=$(mktemp -d); port=18554; pw=bench-recording-2026
 cleanup() { pkill -f "karaf.base=$work" || true; pkill -f "rtsp_server.py $work" || true; pkill -f "ffmpeg -nostdin -rtsp_transport" || true; }
 trap 'cleanup; rm -rf "$work"' EXIT
 ticks=$(getconf CLK_TCK)

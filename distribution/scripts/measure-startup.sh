@@ -14,10 +14,10 @@ for run in $(seq 1 "$runs"); do
   rm -rf "$work"/*; tar xzf "$tarball" -C "$work"
   home=$(ls -d "$work"/nl.uitkijk.distribution-*)
   start=$(date +%s.%N)
-  UITKIJK_ADMIN_PASSWORD=measure "$home/bin/karaf" server > "$work/stdout.log" 2>&1 &
+  UITKIJK_ADMIN_PASSWORD=measure-startup-2026 "$home/bin/karaf" server > "$work/stdout.log" 2>&1 &
   until [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:8181/api/v1/health)" = 200 ]; do sleep 0.1; done
   health=$(echo "$(date +%s.%N) - $start" | bc)
-  until curl -s -u admin:measure localhost:8181/api/v1/health | grep -q '"ONLINE":4'; do sleep 0.1; done
+  until curl -s -u admin:measure-startup-2026 localhost:8181/api/v1/health | grep -q '"ONLINE":4'; do sleep 0.1; done
   online=$(echo "$(date +%s.%N) - $start" | bc)
   echo "run $run: health 200 after ${health} s, 4 demo cameras ONLINE after ${online} s"
   if [ "$run" = "$runs" ]; then

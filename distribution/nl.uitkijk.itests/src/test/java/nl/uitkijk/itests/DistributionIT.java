@@ -819,8 +819,24 @@ class DistributionIT {
         assertEquals(200, karaf.getAs("/api/v1/cameras", "admin", password).statusCode());
         karaf.password(password);
         assertEquals(0, karaf.shell("vms:camera-list").exitCode(), "the same account works for the console");
-        String users = Files.readString(karaf.home.resolve("etc/users.properties"));
-        assertFalse(users.contains(password), "stored hashed after first use");
+        KarafInstance.await(Duration.ofSeconds(30), () -> {
+            try {
+                return !Files.readString(karaf.home.resolve("etc/users.properties")).contains(password);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "the admin password is stored hashed");
+        assertTrue(Files.readString(karaf.home.resolve("etc/users.properties")).matches("(?s).*admin = \\{CRYPT\\}.*"));
+        assertFalse(Files.readString(karaf.home.resolve("data/log/karaf.log")).contains(password),
+                "the generated password is never written to the log");
+
+        // Renamed by the municipality: the next start does not bring 'admin' back, whatever the environment says.
+        karaf.stop();
+        Path usersFile = karaf.home.resolve("etc/users.properties");
+        Files.writeString(usersFile, Files.readString(usersFile).replaceFirst("(?m)^admin = ", "beheer = "));
+        karaf.start(PASSWORD);
+        assertEquals(401, karaf.getAs("/api/v1/cameras", "admin", PASSWORD).statusCode(), "no admin created again");
+        assertEquals(200, karaf.getAs("/api/v1/cameras", "beheer", password).statusCode());
     }
 
     /** Issue 3: copy recording of a real RTSP camera, its timeline and an export checked by ffprobe. */

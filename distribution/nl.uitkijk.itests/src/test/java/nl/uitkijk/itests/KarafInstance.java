@@ -49,9 +49,10 @@ final class KarafInstance implements AutoCloseable {
     void reset() throws IOException {
         deleteTree(home.resolve("data"));
         Path users = home.resolve("etc/users.properties");
-        String kept = Files.readAllLines(users).stream().filter(line -> !line.startsWith("admin"))
+        String kept = Files.readAllLines(users).stream().filter(line -> !line.startsWith("admin") && !line.startsWith("beheer"))
                 .reduce("", (a, b) -> a + b + "\n");
         Files.writeString(users, kept);
+        Files.deleteIfExists(home.resolve("etc/uitkijk-admin.created")); // the record of the first start
     }
 
     /**

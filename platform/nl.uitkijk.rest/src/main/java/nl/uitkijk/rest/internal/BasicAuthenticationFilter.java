@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.security.auth.login.LoginException;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -29,9 +28,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,17 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@link Open}) and decided by {@link AccessPolicy} before the method runs; the URL's spelling plays no part.
  * Refused sign-ins go into the audit log.
  */
-@Component(service = ContainerRequestFilter.class, configurationPid = "nl.uitkijk.rest.security")
-@Designate(ocd = BasicAuthenticationFilter.Configuration.class)
+@Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(UitkijkApplication.SELECT)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
-
-    @ObjectClassDefinition(name = "Uitkijk REST security", description = "Authentication of the REST API.")
-    public @interface Configuration {
-        @AttributeDefinition(name = "JAAS realm", description = "Karaf JAAS realm that checks the credentials.")
-        String realm() default "karaf";
-    }
 
     /** Sent by the web console with every request. */
     static final String CONSOLE_HEADER = "X-Requested-With";
@@ -67,7 +56,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resourceInfo;
 
-    private final String realm;
     /** When each (user, address) was last seen: HTTP Basic has no sessions, so a sign-in is a return after a pause. */
     private final Map<String, Long> lastSeen = new ConcurrentHashMap<>();
     static final long SIGN_IN_PAUSE_NANOS = TimeUnit.MINUTES.toNanos(30);
@@ -79,10 +67,12 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private final ConsoleSessions sessions;
     private final CameraShares shares;
 
+    private final SignIns signIns;
+
     @Activate
-    public BasicAuthenticationFilter(Configuration configuration, @Reference ConsoleSessions sessions,
+    public BasicAuthenticationFilter(@Reference SignIns signIns, @Reference ConsoleSessions sessions,
             @Reference CameraShares shares) {
-        this.realm = configuration.realm();
+        this.signIns = signIns;
         this.sessions = sessions;
         this.shares = shares;
     }
@@ -162,15 +152,15 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
         }
         Set<String> roles;
         try {
-            roles = JaasLogin.roles(realm, credentials.user(), credentials.password());
-        } catch (LoginException e) {
-            LOG.info("REST login refused for user '{}'", credentials.user());
-            AuditLog log = auditLog;
-            if (log != null) {
-                log.record(credentials.user(), AuditActions.SIGN_IN_REFUSED, "", origin(), "",
-                        "wrong user name or password");
+            roles = signIns.signIn(credentials.user(), credentials.password(), address(), origin());
+        } catch (SignIns.Refused refused) {
+            Response response = unauthorized(refused.getMessage());
+            if (refused.status == 429) {
+                response = Response.fromResponse(ErrorBody.response(Response.Status.TOO_MANY_REQUESTS,
+                        "too_many_requests", refused.getMessage())).header(HttpHeaders.RETRY_AFTER,
+                                retryAfterSeconds(refused)).build();
             }
-            request.abortWith(unauthorized("user name or password is wrong"));
+            request.abortWith(response);
             return null;
         }
         recordSignIn(credentials.user(), request);
@@ -196,6 +186,21 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private static String consoleCookie(ContainerRequestContext request) {
         var cookie = request.getCookies().get(ConsoleSessions.COOKIE);
         return cookie == null ? null : cookie.getValue();
+    }
+
+    static long retryAfterSeconds(SignIns.Refused refused) {
+        return refused.retryAfter == null ? 60
+                : Math.max(1, java.time.Duration.between(java.time.Instant.now(), refused.retryAfter).toSeconds());
+    }
+
+    /** The client's address, or "unknown" where no servlet request is at hand. */
+    private String address() {
+        try {
+            HttpServletRequest http = servletRequest;
+            return http == null ? "unknown" : http.getRemoteAddr();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** "REST <client address>", or "REST" where no servlet request is at hand. */

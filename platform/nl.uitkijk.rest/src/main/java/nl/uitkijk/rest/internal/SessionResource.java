@@ -1,7 +1,6 @@
 package nl.uitkijk.rest.internal;
 
 import java.util.Set;
-import javax.security.auth.login.LoginException;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
@@ -30,7 +29,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * their Uitkijk roles, without a token); {@code DELETE} signs out. Both
  * sign-in, refusal and sign-out are audited.
  */
-@Component(service = SessionResource.class, configurationPid = "nl.uitkijk.rest.security")
+@Component(service = SessionResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(UitkijkApplication.SELECT)
 @Path("session")
@@ -45,15 +44,14 @@ public class SessionResource {
     }
 
     private final ConsoleSessions sessions;
-    private final String realm;
+    private final SignIns signIns;
     private final AuditLog auditLog;
 
-    /** Takes the realm from the same configuration as the API's authentication. */
     @Activate
-    public SessionResource(BasicAuthenticationFilter.Configuration configuration, @Reference ConsoleSessions sessions,
+    public SessionResource(@Reference SignIns signIns, @Reference ConsoleSessions sessions,
             @Reference AuditLog auditLog) {
         this.sessions = sessions;
-        this.realm = configuration.realm();
+        this.signIns = signIns;
         this.auditLog = auditLog;
     }
 
@@ -68,10 +66,14 @@ public class SessionResource {
         String origin = "console " + http.getRemoteAddr();
         Set<String> roles;
         try {
-            roles = JaasLogin.roles(realm, body.user(), body.password());
-        } catch (LoginException e) {
-            auditLog.record(body.user(), AuditActions.SIGN_IN_REFUSED, "", origin, "", "wrong user name or password");
-            return ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", "user name or password is wrong");
+            roles = signIns.signIn(body.user(), body.password(), http.getRemoteAddr(), origin);
+        } catch (SignIns.Refused refused) {
+            if (refused.status == 429) {
+                return Response.fromResponse(ErrorBody.response(Response.Status.TOO_MANY_REQUESTS,
+                        "too_many_requests", refused.getMessage())).header("Retry-After",
+                                BasicAuthenticationFilter.retryAfterSeconds(refused)).build();
+            }
+            return ErrorBody.response(Response.Status.UNAUTHORIZED, "unauthorized", refused.getMessage());
         }
         ConsoleSessions.Session session = sessions.open(body.user(), roles, http.getRemoteAddr());
         auditLog.record(body.user(), AuditActions.SIGN_IN, "", origin, "", "web console");

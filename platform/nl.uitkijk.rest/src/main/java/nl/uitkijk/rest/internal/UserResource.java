@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -39,8 +40,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    /** @param lastSeen when the user's live console session last did something, or null without one */
-    public record UserJson(String name, String role, Set<String> roles, Instant lastSeen) {
+    /**
+     * @param lastSeen when the user's live console session last did something, or null without one
+     * @param lockedUntil until when refused sign-ins locked the account, or null
+     */
+    public record UserJson(String name, String role, Set<String> roles, Instant lastSeen, Instant lockedUntil) {
     }
 
     public record NewUser(String name, String password, String role) {
@@ -52,18 +56,22 @@ public class UserResource {
 
     private final UserAccounts accounts;
     private final ConsoleSessions sessions;
+    private final SignIns signIns;
 
     @Activate
-    public UserResource(@Reference UserAccounts accounts, @Reference ConsoleSessions sessions) {
+    public UserResource(@Reference UserAccounts accounts, @Reference ConsoleSessions sessions,
+            @Reference SignIns signIns) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.signIns = signIns;
     }
 
     @Allow(Role.SUPERVISOR)
     @GET
     public List<UserJson> list() {
         Map<String, Instant> seen = sessions.lastSeenByUser();
-        return accounts.accounts().stream().map(account -> json(account, seen)).toList();
+        Map<String, Instant> locked = signIns.locked();
+        return accounts.accounts().stream().map(account -> json(account, seen, locked)).toList();
     }
 
     @Allow
@@ -76,7 +84,7 @@ public class UserResource {
         try {
             UserAccount account = accounts.create(body.name(), body.password(), body.role(), by(security));
             URI location = UriBuilder.fromResource(UserResource.class).path(account.name()).build();
-            return Response.created(location).entity(json(account, Map.of())).build();
+            return Response.created(location).entity(json(account, Map.of(), signIns.locked())).build();
         } catch (IllegalArgumentException e) {
             return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", e.getMessage());
         } catch (IllegalStateException e) {
@@ -100,9 +108,10 @@ public class UserResource {
                 accounts.changePassword(name, body.password(), by(security));
             }
             sessions.closeAllOf(name);
+            signIns.forget(name);
             UserAccount account = accounts.accounts().stream().filter(a -> a.name().equals(name)).findFirst()
                     .orElseThrow();
-            return Response.ok(json(account, Map.of())).build();
+            return Response.ok(json(account, Map.of(), signIns.locked())).build();
         } catch (NoSuchElementException e) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no user '" + name + "'");
         } catch (IllegalArgumentException e) {
@@ -119,6 +128,7 @@ public class UserResource {
         try {
             accounts.remove(name, by(security));
             sessions.closeAllOf(name);
+            signIns.forget(name);
             return Response.noContent().build();
         } catch (NoSuchElementException e) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no user '" + name + "'");
@@ -127,11 +137,22 @@ public class UserResource {
         }
     }
 
+    /** Lifts the lockout that refused sign-ins put on an account: 204, or 404 when it is not locked. */
+    @Allow
+    @DELETE
+    @Path("{name}/lockout")
+    public Response unlock(@PathParam("name") String name, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        return signIns.unlock(name, by(security), Audit.origin(http)) ? Response.noContent().build()
+                : ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "'" + name + "' is not locked");
+    }
+
     private static String by(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 
-    private static UserJson json(UserAccount account, Map<String, Instant> seen) {
-        return new UserJson(account.name(), account.role(), account.roles(), seen.get(account.name()));
+    private static UserJson json(UserAccount account, Map<String, Instant> seen, Map<String, Instant> locked) {
+        return new UserJson(account.name(), account.role(), account.roles(), seen.get(account.name()),
+                locked.get(account.name()));
     }
 }

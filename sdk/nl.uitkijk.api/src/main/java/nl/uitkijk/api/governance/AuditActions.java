@@ -6,6 +6,10 @@ public final class AuditActions {
     public static final String SIGN_IN_REFUSED = "sign-in.refused";
     /** A user signed in (over stateless HTTP Basic: the first request from an address after a pause). @since 1.3 */
     public static final String SIGN_IN = "sign-in";
+    /** An account or an address locked out after repeated refused sign-ins (the count is in the detail). */
+    public static final String SIGN_IN_LOCKED = "sign-in.locked";
+    /** An administrator lifted an account's lockout. */
+    public static final String SIGN_IN_UNLOCKED = "sign-in.unlocked";
     /** A user signed out of the web console. @since 1.4 */
     public static final String SIGN_OUT = "sign-out";
     /** A camera was shared with an outside party (the police), or no longer. @since 1.4 */

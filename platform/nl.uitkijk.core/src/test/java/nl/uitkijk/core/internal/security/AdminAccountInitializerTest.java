@@ -1,13 +1,13 @@
 package nl.uitkijk.core.internal.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,39 +21,55 @@ class AdminAccountInitializerTest {
     @TempDir
     Path folder;
 
+    private Path users() {
+        return folder.resolve("users.properties");
+    }
+
     @Test
     void usesThePasswordFromTheEnvironment() throws Exception {
-        Path users = folder.resolve("users.properties");
-        Files.writeString(users, GROUPS);
-        assertNull(AdminAccountInitializer.ensureAdmin(users, "Heerlen:2026", new SecureRandom()));
-        assertTrue(Files.readString(users).endsWith("admin = Heerlen\\:2026,_g_:admingroup\n"));
+        Files.writeString(users(), GROUPS);
+        AdminAccountInitializer.Created created = AdminAccountInitializer.ensureAdmin(folder, "Heerlen:2026-markt",
+                new SecureRandom());
+        assertEquals(new AdminAccountInitializer.Created("Heerlen:2026-markt", false), created);
+        assertTrue(Files.readString(users()).endsWith("admin = Heerlen\\:2026-markt,_g_:admingroup\n"));
     }
 
     @Test
     void generatesADifferentStrongPasswordWhenNoneIsGiven() throws Exception {
-        Path first = folder.resolve("a.properties");
-        Path second = folder.resolve("b.properties");
-        String one = AdminAccountInitializer.ensureAdmin(first, null, new SecureRandom());
-        String two = AdminAccountInitializer.ensureAdmin(second, "", new SecureRandom());
-        assertNotNull(one);
+        Path other = Files.createDirectory(folder.resolve("other"));
+        String one = AdminAccountInitializer.ensureAdmin(folder, null, new SecureRandom()).password();
+        String two = AdminAccountInitializer.ensureAdmin(other, "", new SecureRandom()).password();
         assertEquals(20, one.length());
         assertNotEquals(one, two);
-        assertTrue(Files.readString(first).contains("admin = " + one + ","));
+        assertTrue(Files.readString(users()).contains("admin = " + one + ","));
+    }
+
+    @Test
+    void createsTheAdminOnTheVeryFirstStartOnlyNeverAfterItWasRemoved() throws Exception {
+        Files.writeString(users(), GROUPS);
+        assertNotNull(AdminAccountInitializer.ensureAdmin(folder, "Heerlen-2026-markt", new SecureRandom()));
+        Files.writeString(users(), GROUPS + "beheer = {CRYPT}abc{CRYPT},_g_:admingroup\n"); // admin renamed
+        assertNull(AdminAccountInitializer.ensureAdmin(folder, "Heerlen-2026-markt", new SecureRandom()));
+        assertFalse(Files.readString(users()).contains("admin ="), "not created again");
     }
 
     @Test
     void neverTouchesAnExistingAdmin() throws Exception {
-        Path users = folder.resolve("users.properties");
-        Files.writeString(users, GROUPS + "admin = {CRYPT}abc{CRYPT},_g_:admingroup\n");
-        String before = Files.readString(users);
-        assertNull(AdminAccountInitializer.ensureAdmin(users, "other", new SecureRandom()));
-        assertEquals(before, Files.readString(users));
+        Files.writeString(users(), GROUPS + "admin = {CRYPT}abc{CRYPT},_g_:admingroup\n");
+        String before = Files.readString(users());
+        assertNull(AdminAccountInitializer.ensureAdmin(folder, "other-password-1", new SecureRandom()));
+        assertEquals(before, Files.readString(users()));
+        assertTrue(Files.exists(folder.resolve(AdminAccountInitializer.MARKER)), "and records that it is set up");
     }
 
     @Test
-    void refusesAPasswordThatWouldBreakTheFile() {
-        Path users = folder.resolve("users.properties");
-        assertThrows(IOException.class, () -> AdminAccountInitializer.ensureAdmin(users, "a,b", new SecureRandom()));
-        assertTrue(Files.notExists(users));
+    void refusesAShortPasswordOrOneThatWouldBreakTheFile() {
+        assertThrows(IllegalArgumentException.class,
+                () -> AdminAccountInitializer.ensureAdmin(folder, "a,b-long-enough", new SecureRandom()));
+        IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class,
+                () -> AdminAccountInitializer.ensureAdmin(folder, "kort", new SecureRandom()));
+        assertTrue(shortOne.getMessage().contains("at least 12"), shortOne.getMessage());
+        assertTrue(Files.notExists(users()));
+        assertTrue(Files.notExists(folder.resolve(AdminAccountInitializer.MARKER)), "a later start may still do it");
     }
 }
