@@ -55,7 +55,6 @@ class AuthorisationIT {
     }
 
     private KarafInstance karaf;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void start() throws Exception {
@@ -144,7 +143,7 @@ class AuthorisationIT {
     }
 
     private HttpResponse<String> call(String method, String path, String role, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(karaf.base() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, method.equals("GET") || method.equals("DELETE") ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -154,7 +153,7 @@ class AuthorisationIT {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                     .getBytes(StandardCharsets.UTF_8)));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return karaf.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean refusedForRole(HttpResponse<String> response) {
@@ -249,6 +248,26 @@ class AuthorisationIT {
         assertEquals("UP", admin.at("/components/database/status").asText(), admin.toString());
     }
 
+    @Test
+    void httpsWithHstsAndSecureCookiesWhilePlainHttpServesLoopbackOnly() throws Exception {
+        HttpResponse<String> secure = call("GET", "/api/v1/health", "");
+        assertEquals(200, secure.statusCode());
+        assertEquals("max-age=31536000", secure.headers().firstValue("Strict-Transport-Security").orElse(""));
+        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + karaf.httpPort + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, plain.statusCode(), "plain HTTP on the loopback address");
+        assertTrue(plain.headers().firstValue("Strict-Transport-Security").isEmpty());
+        HttpResponse<String> signedIn = karaf.client().send(HttpRequest.newBuilder(URI.create(karaf.base()
+                + "/api/v1/session")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                        .ofString("{\"user\":\"rol-operator\",\"password\":\"" + PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                cookie);
+        String log = java.nio.file.Files.readString(karaf.home.resolve("data/log/karaf.log"));
+        assertFalse(log.contains("HTTPS is off"), "the redirect of non-loopback plain HTTP knows the HTTPS port");
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
@@ -291,7 +310,7 @@ class AuthorisationIT {
 
     private Socket open(String socketPath) throws Exception {
         Socket socket = new Socket();
-        http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + karaf.httpPort + socketPath), socket)
+        karaf.client().newWebSocketBuilder().buildAsync(URI.create(karaf.socketBase() + socketPath), socket)
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
         return socket;
     }
@@ -347,7 +366,7 @@ class AuthorisationIT {
     }
 
     /** A console session: its cookie and CSRF token, as the browser holds them. */
-    private record ConsoleSession(KarafInstance karaf, HttpClient http, String cookie, String csrf) {
+    private record ConsoleSession(KarafInstance karaf, String cookie, String csrf) {
         HttpResponse<String> post(String path, String json) throws Exception {
             return send("POST", path, json);
         }
@@ -357,22 +376,21 @@ class AuthorisationIT {
         }
 
         private HttpResponse<String> send(String method, String path, String json) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort
-                    + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(karaf.base() + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
                     .header("X-Requested-With", "uitkijk-console").header("Content-Type", "application/json")
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json));
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return karaf.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 
     private ConsoleSession signIn(String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + karaf.httpPort + "/api/v1/session")).header("Content-Type", "application/json")
+        HttpResponse<String> response = karaf.client().send(HttpRequest.newBuilder(URI.create(karaf.base()
+                + "/api/v1/session")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\",\"password\":\"" + PASSWORD
                         + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-        return new ConsoleSession(karaf, http, cookie, JSON.readTree(response.body()).get("csrfToken").asText());
+        return new ConsoleSession(karaf, cookie, JSON.readTree(response.body()).get("csrfToken").asText());
     }
 }

@@ -74,7 +74,8 @@ class ConsoleBrowserIT {
                 + "jaas:group-add paul policegroup\n"
                 + "jaas:update");
         assertEquals(0, users.exitCode(), users.output());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments(
+                "--ignore-certificate-errors-spki-list=" + karaf.certificateSpki(), "--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                 "--disable-component-update", "--autoplay-policy=no-user-gesture-required",
                 "--window-size=1600,1000");
@@ -105,7 +106,7 @@ class ConsoleBrowserIT {
     }
 
     private String console() {
-        return "http://127.0.0.1:" + karaf.httpPort + "/console/";
+        return karaf.base() + "/console/";
     }
 
     /** Waits, looking again when the page re-rendered what it looked at (the lists re-render as data comes). */
@@ -243,15 +244,15 @@ class ConsoleBrowserIT {
     @Test
     @Order(4)
     void theLiveSocketClosesOnBadInputAndTheConsoleKeepsRunning() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        URI noTicket = URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket=made-up");
+        HttpClient client = karaf.client();
+        URI noTicket = URI.create(karaf.socketBase() + "/live/socket?ticket=made-up");
         assertEquals(1008, closeCode(client, noTicket, null));
         String ticket = json(karaf.post("/api/v1/live/tickets", "{\"camera\": \"demo-promenade\"}").body(), "ticket");
-        URI valid = URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket=" + ticket);
+        URI valid = URI.create(karaf.socketBase() + "/live/socket?ticket=" + ticket);
         int oversized = closeCode(client, valid, "x".repeat(10_000));
         assertEquals(1009, oversized, "an oversized message closes the socket as too big");
         String second = json(karaf.post("/api/v1/live/tickets", "{\"camera\": \"demo-promenade\"}").body(), "ticket");
-        assertEquals(1003, closeCode(client, URI.create("ws://127.0.0.1:" + karaf.httpPort + "/live/socket?ticket="
+        assertEquals(1003, closeCode(client, URI.create(karaf.socketBase() + "/live/socket?ticket="
                 + second), "{\"camera\": \"../../etc/passwd\"}"), "unknown messages are refused");
         assertEquals(200, KarafInstance.status(karaf.get("/api/v1/health", false)), "the console keeps running");
     }

@@ -50,12 +50,13 @@ public final class ConsoleLatencyBenchmark {
                     .contains("karaf.base=" + home)).findFirst().orElseThrow();
             WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(),
-                    new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+                    new ChromeOptions().setBinary("/usr/bin/chromium").addArguments(
+                            "--ignore-certificate-errors-spki-list=" + karaf.certificateSpki(), "--headless=new", "--no-sandbox",
                             "--disable-gpu", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
                             "--window-size=1280,800"));
             List<WebSocket> viewers = new ArrayList<>();
             try {
-                String console = "http://127.0.0.1:" + karaf.httpPort + "/console/?timing=1";
+                String console = karaf.base() + "/console/?timing=1";
                 browser.get(console);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
@@ -89,7 +90,7 @@ public final class ConsoleLatencyBenchmark {
                         seconds, glass.size(), percentile(glass, 50), percentile(glass, 95),
                         glass.isEmpty() ? 0 : glass.get(glass.size() - 1));
 
-                HttpClient client = HttpClient.newHttpClient();
+                HttpClient client = karaf.client();
                 AtomicLong bytes = new AtomicLong();
                 double base = cpuPercent(jvm, 30);
                 System.out.printf("Karaf CPU with the browser only: %.1f %% of a core%n", base);
@@ -117,7 +118,7 @@ public final class ConsoleLatencyBenchmark {
         String body = karaf.post("/api/v1/live/tickets", "{\"camera\": \"demo-promenade\", \"reason\": \"benchmark\"}")
                 .body();
         String ticket = new ObjectMapper().readTree(body).get("ticket").asText();
-        return client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + karaf.httpPort
+        return client.newWebSocketBuilder().buildAsync(URI.create(karaf.socketBase()
                 + "/live/socket?ticket=" + ticket), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {

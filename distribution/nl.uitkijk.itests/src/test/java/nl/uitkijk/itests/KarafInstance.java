@@ -28,18 +28,22 @@ final class KarafInstance implements AutoCloseable {
 
     final Path home;
     final int httpPort;
+    /** HTTPS, as anything from outside the machine speaks it; the tests use it too. */
+    final int httpsPort;
     final int sshPort;
     private final Path stdout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
     private Process process;
     private String password;
 
     KarafInstance(Path home) throws IOException {
         this.home = home;
         this.httpPort = freePort();
+        this.httpsPort = freePort();
         this.sshPort = freePort();
         this.stdout = home.resolve("stdout.log");
         setPort("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        setPort("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", httpsPort);
         setPort("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
         setPort("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
         setPort("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
@@ -53,6 +57,75 @@ final class KarafInstance implements AutoCloseable {
                 .reduce("", (a, b) -> a + b + "\n");
         Files.writeString(users, kept);
         Files.deleteIfExists(home.resolve("etc/uitkijk-admin.created")); // the record of the first start
+        // a fresh installation makes its own HTTPS certificate
+        Files.deleteIfExists(home.resolve("etc/uitkijk-https.p12"));
+        Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
+        Files.writeString(web, Files.readString(web).replaceAll("(?m)^(org\\.ops4j\\.pax\\.web\\.ssl\\.(keystore|key)"
+                + "\\.password) = .*$", "$1 = @UITKIJK_HTTPS_PASSWORD@"));
+    }
+
+    /**
+     * An HTTP client that trusts this installation's certificate (made by bin/setenv on its first start) and no
+     * other, and checks the host name against it.
+     */
+    HttpClient client() {
+        if (http == null) {
+            try {
+                String config = Files.readString(home.resolve("etc/org.ops4j.pax.web.cfg"));
+                java.util.regex.Matcher password = java.util.regex.Pattern.compile(
+                        "(?m)^org\\.ops4j\\.pax\\.web\\.ssl\\.keystore\\.password = (\\S+)$").matcher(config);
+                if (!password.find()) {
+                    throw new IllegalStateException("no keystore password in etc/org.ops4j.pax.web.cfg");
+                }
+                java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+                try (var in = Files.newInputStream(home.resolve("etc/uitkijk-https.p12"))) {
+                    store.load(in, password.group(1).toCharArray());
+                }
+                java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+                trusted.load(null, null);
+                trusted.setCertificateEntry("uitkijk", store.getCertificate("uitkijk"));
+                javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                        javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(trusted);
+                javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+                tls.init(null, trust.getTrustManagers(), null);
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("the installation's HTTPS certificate cannot be read", e);
+            }
+        }
+        return http;
+    }
+
+    /**
+     * For Chromium's {@code --ignore-certificate-errors-spki-list}: the SHA-256 of this installation's public key
+     * (base64), so the browser trusts this self-signed certificate and no other.
+     */
+    String certificateSpki() {
+        try {
+            String config = Files.readString(home.resolve("etc/org.ops4j.pax.web.cfg"));
+            java.util.regex.Matcher password = java.util.regex.Pattern.compile(
+                    "(?m)^org\\.ops4j\\.pax\\.web\\.ssl\\.keystore\\.password = (\\S+)$").matcher(config);
+            password.find();
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(home.resolve("etc/uitkijk-https.p12"))) {
+                store.load(in, password.group(1).toCharArray());
+            }
+            return Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(store.getCertificate("uitkijk").getPublicKey().getEncoded()));
+        } catch (IOException | java.security.GeneralSecurityException | IllegalStateException e) {
+            throw new IllegalStateException("the installation's HTTPS certificate cannot be read", e);
+        }
+    }
+
+    /** Where the product answers from outside the machine: HTTPS. */
+    String base() {
+        return "https://localhost:" + httpsPort;
+    }
+
+    /** Its WebSockets (wss). */
+    String socketBase() {
+        return "wss://localhost:" + httpsPort;
     }
 
     /**
@@ -72,9 +145,10 @@ final class KarafInstance implements AutoCloseable {
         }
         long started = System.nanoTime();
         process = builder.start();
+        http = null; // a first start makes a new certificate
         password = adminPassword;
-        await(Duration.ofMinutes(3), () -> status(get("/api/v1/health", false)) == 200,
-                "health did not answer 200; see " + stdout);
+        await(Duration.ofMinutes(3), () -> Files.exists(home.resolve("etc/uitkijk-https.p12"))
+                && status(get("/api/v1/health", false)) == 200, "health did not answer 200 over HTTPS; see " + stdout);
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -92,7 +166,7 @@ final class KarafInstance implements AutoCloseable {
 
     /** A GET as the admin, answered as bytes (videos). */
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic("admin", password))
+        return client().send(HttpRequest.newBuilder(uri(path)).GET().header("Authorization", basic("admin", password))
                 .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -156,9 +230,9 @@ final class KarafInstance implements AutoCloseable {
             request.header("Authorization", basic("admin", password));
         }
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            return null;
+            return client().send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | IllegalStateException e) {
+            return null; // not up yet (or its certificate not yet written)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -166,7 +240,7 @@ final class KarafInstance implements AutoCloseable {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
+        return URI.create(base() + path);
     }
 
     private static String basic(String user, String userPassword) {
