@@ -48,7 +48,20 @@ public final class EventTopics {
      */
     public static final String DESIGNATION_WARNING = "uitkijk/governance/DESIGNATION_WARNING";
 
+    /**
+     * Trouble the operators must see, raised by the platform or a plugin (recording failing, storage low, a stream
+     * lost, an integrity mismatch): the alarm queue stores it as an alarm. Properties {@link #TYPE} (short, e.g.
+     * {@code recording-failing}), {@link #PRIORITY} ({@code HIGH}, {@code MEDIUM}, {@code LOW}), {@link #DETAIL}
+     * (one line for the operator) and, where it concerns one camera, {@link #CAMERA_ID}. Post it with
+     * {@code postEvent}: the alarm queue repeats no alarm of the same type and camera within 30 s.
+     *
+     * @since 1.3
+     */
+    public static final String SYSTEM_ALARM = "uitkijk/system/ALARM";
+
     public static final String CAMERA_ID = "cameraId";
+    /** @since 1.3 */
+    public static final String PRIORITY = "priority";
     /** @since 1.2 */
     public static final String DESIGNATION_ID = "designationId";
     public static final String STATUS = "status";

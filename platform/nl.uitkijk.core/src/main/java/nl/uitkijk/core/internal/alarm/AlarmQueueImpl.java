@@ -34,12 +34,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The alarm queue on Derby. It listens to the platform's events and turns the ones an operator must see into alarms:
  * a camera going offline (high; back online is low, and only after it was offline), tamper and inputs (high), motion
- * (medium), designation warnings (medium). Each alarm is stored first and then handed to the subscribers, so an alarm
+ * (medium), designation warnings (medium), and the platform's and plugins' own trouble ({@link EventTopics#SYSTEM_ALARM}:
+ * recording failing, storage low, integrity). Each alarm is stored first and then handed to the subscribers, so an alarm
  * raised while no console is open waits in the queue.
  */
 @Component(service = { AlarmQueue.class, EventHandler.class }, property = {
     EventConstants.EVENT_TOPIC + "=" + EventTopics.CAMERA_STATUS, EventConstants.EVENT_TOPIC + "="
-        + EventTopics.DEVICE_EVENT, EventConstants.EVENT_TOPIC + "=" + EventTopics.DESIGNATION_WARNING })
+        + EventTopics.DEVICE_EVENT, EventConstants.EVENT_TOPIC + "=" + EventTopics.DESIGNATION_WARNING,
+    EventConstants.EVENT_TOPIC + "=" + EventTopics.SYSTEM_ALARM })
 public class AlarmQueueImpl implements AlarmQueue, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmQueueImpl.class);
@@ -54,6 +56,15 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     /** When each camera's device events of a kind last raised an alarm: a repetition soon after adds nothing. */
     private final Map<String, Instant> lastRaised = new ConcurrentHashMap<>();
     static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofSeconds(30);
+    /** Alarms kept while the database refuses them (memory bounds it; each is logged as it is kept). */
+    static final int MAX_PENDING = 10_000;
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.ScheduledExecutorService retry = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "uitkijk-alarm-retry");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Activate
     public AlarmQueueImpl(@Reference Database database) {
@@ -63,6 +74,15 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     AlarmQueueImpl(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        retry.scheduleWithFixedDelay(this::retryPending, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        retry.shutdownNow();
+        if (pendingCount() > 0) {
+            LOG.error("ALARMS NOT STORED at shutdown: {} waited for the database", pendingCount());
+        }
     }
 
     @Override
@@ -92,33 +112,109 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
                     }
                 }
             }
+            case EventTopics.SYSTEM_ALARM -> {
+                String type = String.valueOf(event.getProperty(EventTopics.TYPE)).toLowerCase(Locale.ROOT);
+                Priority priority;
+                try {
+                    priority = Priority.valueOf(String.valueOf(event.getProperty(EventTopics.PRIORITY)));
+                } catch (IllegalArgumentException e) {
+                    priority = Priority.HIGH; // trouble of unknown urgency is shown, not hidden
+                }
+                Instant now = clock.instant();
+                Instant before = lastRaised.put(camera + " " + type, now);
+                if (before == null || before.plus(REPEAT_WINDOW).isBefore(now)) {
+                    raise(camera, type, priority, detail);
+                }
+            }
             default -> raise(null, "designation", Priority.MEDIUM, detail);
         }
     }
 
-    /** Stores an alarm, then tells the subscribers. */
+    /** An alarm raised while the database could not take it: stored as soon as it can, in order. */
+    private record Pending(Instant raised, String cameraId, String type, Priority priority, String summary) {
+    }
+
+    /** Stores an alarm, then tells the subscribers; kept and stored later when the database refuses it now. */
     Alarm raise(String cameraId, String type, Priority priority, String summary) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String text = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
+        Pending alarm = new Pending(now, cameraId, type.length() > 32 ? type.substring(0, 32) : type, priority, text);
+        synchronized (pending) {
+            if (!pending.isEmpty() && !storePending()) {
+                keep(alarm);
+                return null;
+            }
+            try {
+                return store(alarm);
+            } catch (SQLException e) {
+                LOG.error("ALARM NOT YET STORED, kept to store again ({} {} {}): {}", priority, cameraId, text,
+                        e.getMessage());
+                keep(alarm);
+                return null;
+            }
+        }
+    }
+
+    private void keep(Pending alarm) {
+        if (pending.size() >= MAX_PENDING) {
+            Pending lost = pending.pollFirst();
+            LOG.error("ALARM LOST: more than {} alarms waited for the database ({} {} {})", MAX_PENDING,
+                    lost.priority(), lost.cameraId(), lost.summary());
+        }
+        pending.addLast(alarm);
+    }
+
+    /** Stores what waited, oldest first; called with the lock held. @return whether none is left */
+    private boolean storePending() {
+        while (!pending.isEmpty()) {
+            try {
+                store(pending.peekFirst());
+            } catch (SQLException e) {
+                return false;
+            }
+            pending.pollFirst();
+        }
+        return true;
+    }
+
+    /** Stores what waited for the database, if it is back (the retry timer). */
+    void retryPending() {
+        synchronized (pending) {
+            int waiting = pending.size();
+            if (waiting > 0 && storePending()) {
+                LOG.warn("The database is back: {} alarms that waited are stored", waiting);
+            }
+        }
+    }
+
+    /** How many alarms wait for the database. */
+    int pendingCount() {
+        synchronized (pending) {
+            return pending.size();
+        }
+    }
+
+    private Alarm store(Pending alarm) throws SQLException {
+        Instant now = alarm.raised();
+        String cameraId = alarm.cameraId();
+        String type = alarm.type();
+        Priority priority = alarm.priority();
+        String text = alarm.summary();
         try (Connection connection = database.connection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO alarm (raised_us, camera_id, "
                         + "type, priority, summary) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, micros(now));
             insert.setString(2, cameraId);
-            insert.setString(3, type.length() > 32 ? type.substring(0, 32) : type);
+            insert.setString(3, type);
             insert.setString(4, priority.name());
             insert.setString(5, text);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                Alarm alarm = new Alarm(keys.getLong(1), now, cameraId, type, priority, text, null, null, null);
-                tell(alarm);
-                return alarm;
+                Alarm stored = new Alarm(keys.getLong(1), now, cameraId, type, priority, text, null, null, null);
+                tell(stored);
+                return stored;
             }
-        } catch (SQLException e) {
-            // the database is the queue: without it the alarm cannot be kept, so it must at least be in the log
-            LOG.error("ALARM NOT STORED ({} {} {}): {}", priority, cameraId, text, e.getMessage());
-            return null;
         }
     }
 

@@ -85,4 +85,43 @@ class AlarmQueueImplTest {
         assertEquals(1, open.size());
         assertEquals("designation 'Kermis' ends in 7 days", open.get(0).summary());
     }
+
+    @Test
+    void anAlarmRaisedWhileTheDatabaseRefusesIsStoredWhenItIsBackInOrder() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AlarmQueueImpl flaky = new AlarmQueueImpl(new nl.uitkijk.core.internal.persistence.Database() {
+            @Override
+            public java.sql.Connection connection() throws java.sql.SQLException {
+                if (down.get()) {
+                    throw new java.sql.SQLException("database unavailable");
+                }
+                return database.connection();
+            }
+
+            @Override
+            public boolean createdNow() {
+                return false;
+            }
+        }, java.time.Clock.systemUTC());
+        try {
+            List<Alarm> told = new CopyOnWriteArrayList<>();
+            flaky.subscribe(told::add);
+            flaky.handleEvent(new Event(EventTopics.SYSTEM_ALARM, Map.of(EventTopics.CAMERA_ID, "c1",
+                    EventTopics.TYPE, "recording-failing", EventTopics.PRIORITY, "HIGH", EventTopics.DETAIL,
+                    "recording of camera c1 failing: disk full")));
+            flaky.handleEvent(new Event(EventTopics.CAMERA_STATUS, Map.of(EventTopics.CAMERA_ID, "c2",
+                    EventTopics.STATUS, "OFFLINE", EventTopics.DETAIL, "no route")));
+            assertEquals(2, flaky.pendingCount(), "kept, not dropped");
+            assertTrue(told.isEmpty());
+            down.set(false);
+            flaky.retryPending();
+            assertEquals(0, flaky.pendingCount());
+            assertEquals(List.of("recording-failing", "camera-offline"), told.stream().map(Alarm::type).toList(),
+                    "stored and told in the order they were raised");
+            assertEquals(Alarm.Priority.HIGH, queue.recent(10, true).get(1).priority());
+            assertEquals("recording of camera c1 failing: disk full", queue.recent(10, true).get(1).summary());
+        } finally {
+            flaky.stop();
+        }
+    }
 }
