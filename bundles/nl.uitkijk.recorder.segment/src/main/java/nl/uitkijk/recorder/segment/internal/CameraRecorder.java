@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
@@ -41,6 +42,9 @@ final class CameraRecorder implements RecordingSink {
     private final SegmentIndex index;
     private final long segmentMicros;
     private final Supplier<String> gapReason;
+    private final Consumer<String> trouble;
+    /** Why the next gap is there, when the recorder knows better than the stream (packets dropped, restarted). */
+    private String knownGapReason;
 
     private RecordingPolicy policy = RecordingPolicy.DEFAULT;
     /** Event mode: packets since the last keyframe that is at least the pre-event time old. */
@@ -59,13 +63,27 @@ final class CameraRecorder implements RecordingSink {
     private volatile String lastError = "";
     private volatile long segments;
 
+    /**
+     * @param gapReason why the stream paused, asked when a gap is written down
+     * @param trouble told once per failure episode, in words for the operator (becomes an alarm)
+     */
     CameraRecorder(String cameraId, Path root, SegmentIndex index, Duration segmentLength,
-            Supplier<String> gapReason) {
+            Supplier<String> gapReason, Consumer<String> trouble) {
         this.cameraId = cameraId;
         this.root = root;
         this.index = index;
         this.segmentMicros = segmentLength.toNanos() / 1_000;
         this.gapReason = gapReason;
+        this.trouble = trouble;
+    }
+
+    /**
+     * Footage is missing from here on for a reason the recorder knows (its writing fell behind, the subscription was
+     * renewed): the open segment is closed now and the gap to the next one carries the reason.
+     */
+    synchronized void interrupted(String reason) {
+        close();
+        knownGapReason = reason;
     }
 
     @Override
@@ -156,13 +174,20 @@ final class CameraRecorder implements RecordingSink {
             }
         } catch (IOException | SQLException e) {
             // Disk full, storage gone: this camera says so; the next keyframe tries again; other cameras go on.
-            String reason = reason(e);
-            if (!reason.equals(lastError)) {
-                LOG.error("Recording of camera '{}' failed: {}", cameraId, reason);
-            }
-            lastError = reason;
+            failed(reason(e));
             abandon();
         }
+    }
+
+    /** A failure, logged and told once per episode (a full disk fails at every keyframe). */
+    private void failed(String reason) {
+        if (!reason.equals(lastError)) {
+            LOG.error("Recording of camera '{}' failed: {}", cameraId, reason);
+            if (lastError.isEmpty()) {
+                trouble.accept(reason);
+            }
+        }
+        lastError = reason;
     }
 
     /** Closes the open segment when the stream has paused, so it is safe on disk and shows in the timeline. */
@@ -170,8 +195,8 @@ final class CameraRecorder implements RecordingSink {
         if (writer != null && System.nanoTime() - lastPacketNanos > idle.toNanos()) {
             try {
                 finish();
-            } catch (IOException | SQLException e) {
-                lastError = e.getMessage();
+            } catch (IOException e) {
+                failed(reason(e));
                 abandon();
             }
         }
@@ -186,7 +211,7 @@ final class CameraRecorder implements RecordingSink {
     public synchronized void close() {
         try {
             finish();
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             LOG.error("Recording of camera '{}': the last segment is lost: {}", cameraId, e.getMessage());
             abandon();
         }
@@ -222,8 +247,16 @@ final class CameraRecorder implements RecordingSink {
         }
         if (policy.mode() == RecordingPolicy.Mode.CONTINUOUS && lastEnd != null
                 && Duration.between(lastEnd, start).compareTo(GAP) > 0) {
-            index.addGap(cameraId, lastEnd, start, gapReason.get());
+            String reason = knownGapReason != null ? knownGapReason : gapReason.get();
+            try {
+                index.addGap(cameraId, lastEnd, start, reason);
+            } catch (SQLException e) {
+                // the footage matters more than the note of its absence: record on
+                LOG.error("Camera '{}': the gap {} – {} ({}) could not be written down: {}", cameraId, lastEnd,
+                        start, reason, e.getMessage());
+            }
         }
+        knownGapReason = null;
         byte[] extradata = format.extradata().length > 0 ? format.extradata()
                 : AnnexB.parameterSets(packet.data(), "hevc".equals(format.codec()));
         if (extradata.length == 0) {
@@ -239,7 +272,12 @@ final class CameraRecorder implements RecordingSink {
         newFormat = false;
     }
 
-    private void finish() throws IOException, SQLException {
+    /**
+     * Closes, hashes and indexes the open segment. When the database refuses the index row the footage is kept all
+     * the same, with its row in a sidecar file ({@link PendingSegments}) that is indexed when the database is back:
+     * a database error never deletes footage.
+     */
+    private void finish() throws IOException {
         if (writer == null) {
             return;
         }
@@ -250,7 +288,19 @@ final class CameraRecorder implements RecordingSink {
         Path file = partFile.resolveSibling(partFile.getFileName().toString().replace(PART, ""));
         long bytes = Files.size(partFile);
         String sha256 = sha256(partFile);
-        index.addSegment(cameraId, segmentStart, end, bytes, sha256, root.relativize(file).toString());
+        SegmentIndex.Row row = new SegmentIndex.Row(cameraId, segmentStart, end, bytes, sha256,
+                root.relativize(file).toString());
+        try {
+            index.addSegment(row);
+        } catch (SQLException e) {
+            PendingSegments.keep(root, row);
+            Files.move(partFile, file, StandardCopyOption.ATOMIC_MOVE);
+            lastEnd = end;
+            segments++;
+            failed("the database refused the segment index (" + e.getMessage() + "); footage is kept and indexed "
+                    + "when it is back");
+            return;
+        }
         Files.move(partFile, file, StandardCopyOption.ATOMIC_MOVE);
         lastEnd = end;
         segments++;

@@ -35,18 +35,32 @@ final class SegmentIndex {
                 .migrate();
     }
 
-    void addSegment(String cameraId, Instant start, Instant end, long bytes, String sha256, String path)
-            throws SQLException {
+    /** The index row of one finished segment (path relative to the storage root). */
+    record Row(String cameraId, Instant start, Instant end, long bytes, String sha256, String path) {
+    }
+
+    void addSegment(Row row) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO recording_segment (camera_id, start_us, end_us, bytes, sha256, path) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, cameraId);
-            s.setLong(2, micros(start));
-            s.setLong(3, micros(end));
-            s.setLong(4, bytes);
-            s.setString(5, sha256);
-            s.setString(6, path);
+            s.setString(1, row.cameraId());
+            s.setLong(2, micros(row.start()));
+            s.setLong(3, micros(row.end()));
+            s.setLong(4, row.bytes());
+            s.setString(5, row.sha256());
+            s.setString(6, row.path());
             s.executeUpdate();
+        }
+    }
+
+    /** Whether a segment of this path is indexed. */
+    boolean hasSegment(String path) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM recording_segment WHERE path = ?")) {
+            s.setString(1, path);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

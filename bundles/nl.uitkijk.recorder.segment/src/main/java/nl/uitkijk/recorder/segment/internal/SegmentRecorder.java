@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -41,7 +43,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -82,8 +88,17 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     private final Duration segmentLength;
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    /** Writing, hashing and indexing: never on the media hub's dispatch threads (see {@link WriteQueue}). */
+    private final ExecutorService writers;
 
-    private record Recording(CameraRecorder recorder, AutoCloseable subscription) {
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin events;
+
+    private record Recording(WriteQueue queue, AutoCloseable subscription) {
+        CameraRecorder recorder() {
+            return queue.recorder();
+        }
     }
 
     @Activate
@@ -105,9 +120,16 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
             thread.setDaemon(true);
             return thread;
         });
+        AtomicInteger writerNumber = new AtomicInteger();
+        writers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), task -> {
+            Thread thread = new Thread(task, "uitkijk-recorder-write-" + writerNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         scheduler.scheduleWithFixedDelay(this::reconcile, 0, 2, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(() -> recordings.values()
-                .forEach(r -> r.recorder().closeIfIdle(CameraRecorder.GAP)), 1, 1, TimeUnit.SECONDS);
+                .forEach(r -> r.queue().closeIfIdle(CameraRecorder.GAP)), 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::indexWaiting, 30, 30, TimeUnit.SECONDS);
         LOG.info("Recording to {} in segments of {} s", root, segmentLength.toSeconds());
     }
 
@@ -115,6 +137,35 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     public void deactivate() {
         scheduler.shutdownNow();
         recordings.keySet().forEach(this::stopRecording);
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Recording writers did not finish within 10 s; the last segments are recovered at start");
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void indexWaiting() {
+        try {
+            PendingSegments.indexWaiting(root, index);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Waiting segments could not be indexed: {}", e.toString());
+        }
+    }
+
+    /** Trouble the operators must see: an alarm through the platform's alarm queue. */
+    void alarm(String cameraId, String type, String detail) {
+        EventAdmin admin = events;
+        if (admin == null) {
+            LOG.error("ALARM (no event service to raise it): camera '{}' {}: {}", cameraId, type, detail);
+            return;
+        }
+        admin.postEvent(new Event(EventTopics.SYSTEM_ALARM, Map.of(EventTopics.CAMERA_ID, cameraId,
+                EventTopics.TYPE, type, EventTopics.PRIORITY, "HIGH", EventTopics.DETAIL, detail)));
     }
 
     /** Records every camera whose policy says so; stops for cameras that were removed or switched off. */
@@ -127,12 +178,16 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
                     continue;
                 }
                 wanted.add(camera.id());
+                Recording running = recordings.get(camera.id());
+                if (running != null && running.queue().endedBecause() != null) {
+                    resubscribe(camera.id(), running);
+                }
                 if (!recordings.containsKey(camera.id())) {
-                    startRecording(camera.id());
+                    startRecording(camera.id(), null);
                 }
                 Recording recording = recordings.get(camera.id());
                 if (recording != null) {
-                    recording.recorder().policy(policy);
+                    recording.queue().policy(policy);
                 }
             }
             for (String id : List.copyOf(recordings.keySet())) {
@@ -145,14 +200,47 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         }
     }
 
-    private void startRecording(String cameraId) {
-        CameraRecorder recorder = open(cameraId);
+    /**
+     * @param recorder the camera's recorder to go on with (its last segment's end makes the gap), or null for a new
+     */
+    private void startRecording(String cameraId, CameraRecorder recorder) {
+        CameraRecorder writing = recorder != null ? recorder : recorder(cameraId);
+        WriteQueue queue = new WriteQueue(cameraId, writing, writers, reason -> alarm(cameraId, "recording-failing",
+                "recording of camera '" + cameraId + "' failing: " + reason));
         try {
-            AutoCloseable subscription = hub.subscribe(cameraId, PROFILE, MediaHub.Delivery.LOSSLESS, recorder);
-            recordings.put(cameraId, new Recording(recorder, subscription));
+            AutoCloseable subscription = hub.subscribe(cameraId, PROFILE, MediaHub.Delivery.LOSSLESS, queue);
+            recordings.put(cameraId, new Recording(queue, subscription));
             LOG.info("Recording camera '{}'", cameraId);
         } catch (UnknownCameraException e) {
             LOG.debug("Camera '{}' disappeared before recording started", cameraId);
+        }
+    }
+
+    /**
+     * The hub ended the recorder's subscription (the stream closed, or the recorder fell too far behind): subscribe
+     * again at once, the gap written down with the reason; anything but a closed stream is an alarm.
+     */
+    private void resubscribe(String cameraId, Recording ended) {
+        String reason = ended.queue().endedBecause();
+        recordings.remove(cameraId, ended);
+        try {
+            ended.subscription().close();
+        } catch (Exception e) {
+            LOG.debug("Unsubscribing camera '{}' failed", cameraId, e);
+        }
+        boolean routine = reason.equals("stream closed") || reason.equals("unsubscribed");
+        if (routine) {
+            LOG.info("Recording of camera '{}' subscribes again ({})", cameraId, reason);
+        } else {
+            LOG.error("Recording of camera '{}' was interrupted ({}); subscribing again", cameraId, reason);
+            alarm(cameraId, "recording-interrupted", "recording of camera '" + cameraId + "' was interrupted ("
+                    + reason + ") and resumed; the gap is in its timeline");
+        }
+        ended.queue().close();
+        startRecording(cameraId, ended.recorder());
+        Recording renewed = recordings.get(cameraId);
+        if (renewed != null) {
+            renewed.queue().interrupted("recording interrupted: " + reason);
         }
     }
 
@@ -164,7 +252,7 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
             } catch (Exception e) {
                 LOG.debug("Unsubscribing camera '{}' failed", cameraId, e);
             }
-            recording.recorder().close();
+            recording.queue().close();
             LOG.info("Stopped recording camera '{}'", cameraId);
         }
     }
@@ -172,14 +260,21 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     /** Recording state per camera, for status displays. */
     Map<String, String> status() {
         return recordings.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().recorder().lastError().isEmpty() ? "recording"
+                e -> e.getValue().queue().endedBecause() != null ? "resubscribing: " + e.getValue().queue().endedBecause()
+                        : e.getValue().recorder().lastError().isEmpty() ? "recording"
                         : "failing: " + e.getValue().recorder().lastError()));
     }
 
     @Override
-    public CameraRecorder open(String cameraId) {
+    public RecordingSink open(String cameraId) {
+        return recorder(cameraId);
+    }
+
+    private CameraRecorder recorder(String cameraId) {
         return new CameraRecorder(cameraId, root, index, segmentLength, () -> hub.stats(cameraId, PROFILE)
-                .map(StreamStats::lastError).filter(reason -> !reason.isBlank()).orElse("no data from the camera"));
+                .map(StreamStats::lastError).filter(reason -> !reason.isBlank()).orElse("no data from the camera"),
+                reason -> alarm(cameraId, "recording-failing", "recording of camera '" + cameraId + "' failing: "
+                        + reason));
     }
 
     /** An event at a camera: event-mode recording keeps the footage around it. */
@@ -188,7 +283,7 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         Object camera = event.getProperty(EventTopics.CAMERA_ID);
         Recording recording = camera == null ? null : recordings.get(camera.toString());
         if (recording != null) {
-            recording.recorder().trigger(Instant.now());
+            recording.queue().trigger(Instant.now());
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes the index and the files agree after a crash: a segment indexed but not yet renamed gets its name; an
- * unfinished segment ({@code .part} without an index row) is removed; an index row without its file is removed.
+ * unfinished segment ({@code .part} without an index row) is removed; an index row without its file is removed; a
+ * segment written while the database refused its row ({@link PendingSegments}) is indexed.
  * Everything done is logged.
  */
 final class StorageRecovery {
@@ -29,6 +30,7 @@ final class StorageRecovery {
     }
 
     void run() throws IOException, SQLException {
+        PendingSegments.indexWaiting(root, index); // before unfinished .part files are judged: theirs are finished
         for (String camera : index.cameras()) {
             for (Segment segment : index.allSegments(camera)) {
                 Path file = root.resolve(segment.path());

@@ -40,6 +40,7 @@ class SegmentRecorderTest {
     private EmbeddedDataSource dataSource;
     private SegmentIndex index;
     private Path root;
+    private final List<String> trouble = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -63,7 +64,8 @@ class SegmentRecorderTest {
     }
 
     private CameraRecorder recorder() {
-        return new CameraRecorder("markt", root, index, Duration.ofSeconds(4), () -> "camera unreachable");
+        return new CameraRecorder("markt", root, index, Duration.ofSeconds(4), () -> "camera unreachable",
+                trouble::add);
     }
 
     /** Records the first {@code packets} pictures of the real clip, from T0 on, and closes the recorder. */
@@ -279,5 +281,124 @@ class SegmentRecorderTest {
         SegmentStore backend = new SegmentStore(index, root);
         assertThrows(NoFootageException.class, () -> backend.export("markt",
                 new TimeRange(T0, T0.plusSeconds(5)), new ByteArrayOutputStream()));
+    }
+
+    /** A data source that refuses every connection while the database is "down". */
+    private javax.sql.DataSource flaky(java.util.concurrent.atomic.AtomicBoolean down) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { javax.sql.DataSource.class }, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        throw new java.sql.SQLException("the database is unavailable");
+                    }
+                    try {
+                        return method.invoke(dataSource, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aDatabaseErrorNeverDeletesFootageWhichIsIndexedWhenTheDatabaseIsBack() throws Exception {
+        recordClip(50); // creates the tables
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(false);
+        SegmentIndex unreliable = new SegmentIndex(flaky(down));
+        down.set(true);
+        int indexedBefore = index.allSegments("markt").size();
+        CameraRecorder recorder = new CameraRecorder("markt", root, unreliable, Duration.ofSeconds(4),
+                () -> "camera unreachable", trouble::add);
+        recorder.format(ClipPackets.FORMAT);
+        ClipPackets.read(folder, 200, micros(T0.plusSeconds(60))).forEach(recorder::packet);
+        recorder.close();
+        assertTrue(recorder.lastError().contains("the database refused"), recorder.lastError());
+        assertEquals(1, trouble.size(), "one alarm for the episode, not one per segment: " + trouble);
+        List<Path> kept;
+        try (var files = Files.walk(root)) {
+            kept = files.filter(p -> p.toString().endsWith(".mp4")).toList();
+        }
+        long waiting;
+        try (var files = Files.walk(root)) {
+            waiting = files.filter(p -> p.toString().endsWith(PendingSegments.SUFFIX)).count();
+        }
+        assertTrue(waiting >= 4, "20 s of footage waits for its index rows: " + waiting);
+        assertEquals(indexedBefore + waiting, kept.size(), "every segment is on disk");
+
+        assertEquals(0, PendingSegments.indexWaiting(root, unreliable), "still down: nothing lost, nothing indexed");
+        down.set(false);
+        assertEquals(waiting, PendingSegments.indexWaiting(root, unreliable));
+        List<Segment> indexed = index.allSegments("markt");
+        assertEquals(kept.size(), indexed.size());
+        for (Segment segment : indexed) {
+            assertEquals(segment.sha256(), CameraRecorder.sha256(root.resolve(segment.path())));
+        }
+        Timeline timeline = new SegmentStore(index, root).timeline("markt", new TimeRange(T0.plusSeconds(60),
+                T0.plusSeconds(80)));
+        assertEquals(1, timeline.ranges().size(), "the footage written while the database was down plays");
+    }
+
+    @Test
+    void aPendingRowWhoseSegmentWasNotYetRenamedIsRecoveredAtStartUp() throws Exception {
+        recordClip(50);
+        int segments = index.allSegments("markt").size();
+        Segment segment = index.allSegments("markt").get(0);
+        Path file = root.resolve(segment.path());
+        index.deleteSegment(segment.id());
+        PendingSegments.keep(root, new SegmentIndex.Row("markt", segment.start(), segment.end(), segment.bytes(),
+                segment.sha256(), segment.path()));
+        Files.move(file, file.resolveSibling(file.getFileName() + CameraRecorder.PART)); // a crash before the rename
+        new StorageRecovery(root, index).run();
+        assertTrue(Files.exists(file), "finished, not discarded as unfinished");
+        assertEquals(segments, index.allSegments("markt").size());
+        assertTrue(index.allSegments("markt").stream().anyMatch(s -> s.path().equals(segment.path())));
+    }
+
+    /** Writer threads that run nothing until released: as when they hang in a stalled disk. */
+    private static final class StalledWriters implements java.util.concurrent.Executor {
+        private final List<Runnable> waiting = new java.util.ArrayList<>();
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            waiting.add(task);
+        }
+
+        /** The disk answers again. */
+        void release() {
+            while (true) {
+                Runnable task;
+                synchronized (this) {
+                    if (waiting.isEmpty()) {
+                        return;
+                    }
+                    task = waiting.remove(0);
+                }
+                task.run();
+            }
+        }
+    }
+
+    @Test
+    void aStalledDiskNeverHoldsTheHubsThreadAndTheGapItCausesIsWrittenDownAndReported() throws Exception {
+        List<MediaPacket> packets = ClipPackets.read(folder, 400, micros(T0));
+        StalledWriters writers = new StalledWriters();
+        List<String> alarms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CameraRecorder recorder = recorder();
+        long budget = packets.subList(0, 100).stream().mapToLong(p -> p.data().length).sum();
+        WriteQueue queue = new WriteQueue("markt", recorder, writers, alarms::add, budget);
+        queue.format(ClipPackets.FORMAT);
+        // the hub's dispatch thread hands on 300 packets (30 s) while nothing gets written: none of them waits
+        packets.subList(0, 300).forEach(queue::packet);
+        assertTrue(queue.dropped() > 100, "beyond the budget packets are dropped, counted: " + queue.dropped());
+        assertEquals(1, alarms.size(), "and reported once: " + alarms);
+        assertTrue(alarms.get(0).contains("writing fell behind"), alarms.get(0));
+        assertTrue(index.allSegments("markt").isEmpty(), "nothing written while the disk hangs");
+
+        writers.release(); // the disk answers: what was queued is written, then recording goes on
+        packets.subList(300, 400).forEach(queue::packet);
+        queue.close();
+        writers.release();
+        Timeline timeline = new SegmentStore(index, root).timeline("markt", new TimeRange(T0, T0.plusSeconds(60)));
+        assertEquals(2, timeline.ranges().size(), "recorded before and after: " + timeline);
+        assertEquals(1, timeline.gaps().size(), timeline.toString());
+        assertTrue(timeline.gaps().get(0).reason().contains("writing fell behind"), timeline.gaps().get(0).reason());
     }
 }
