@@ -19,7 +19,6 @@ import nl.uitkijk.testkit.HikvisionCameraSimulator;
 import nl.uitkijk.testkit.OnvifCameraSimulator;
 import nl.uitkijk.testkit.RtspCameraSimulator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -60,7 +59,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        nl.uitkijk.testkit.TestData.skipUnless(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian chromium and chromium-driver are not installed here (.ci/run installs them)");
         karaf = new KarafInstance(Path.of(System.getProperty("uitkijk.karaf.home")));
         karaf.reset();

@@ -188,13 +188,10 @@ public abstract class CameraDriverConformance {
         context.awaitStatus(CameraStatus.ONLINE, SETTLE);
         session.stop();
         session = null;
-        Thread.sleep(2_000);
-        List<String> busy = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
-                .filter(t -> t.isAlive() && t.getState() != Thread.State.WAITING
-                        && t.getState() != Thread.State.TIMED_WAITING)
-                .map(Thread::getName).toList();
-        if (!busy.isEmpty()) {
-            fail("threads still running after stop: " + busy);
+        List<String> leaked = LeakedThreads.since(before, Duration.ofSeconds(2));
+        if (!leaked.isEmpty()) {
+            fail("threads of the session still alive after stop (running, or parked in an executor that was never "
+                    + "shut down): " + leaked);
         }
     }
 

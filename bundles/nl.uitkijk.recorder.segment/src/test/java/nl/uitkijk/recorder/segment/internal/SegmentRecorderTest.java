@@ -25,7 +25,6 @@ import nl.uitkijk.recorder.segment.internal.SegmentIndex.Segment;
 import nl.uitkijk.testkit.Ffprobe;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,7 +231,7 @@ class SegmentRecorderTest {
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", small.toString())
                 .redirectErrorStream(true).start();
         String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a 3 MB tmpfs to fill (needs root or "
+        nl.uitkijk.testkit.TestData.skipUnless(mount.waitFor() == 0, "cannot mount a 3 MB tmpfs to fill (needs root or "
                 + "CAP_SYS_ADMIN, as .ci/run has): " + said);
         try {
             root = small;
