@@ -57,8 +57,9 @@ final class KarafInstance implements AutoCloseable {
                 .reduce("", (a, b) -> a + b + "\n");
         Files.writeString(users, kept);
         Files.deleteIfExists(home.resolve("etc/uitkijk-admin.created")); // the record of the first start
-        // a fresh installation makes its own HTTPS certificate
+        // a fresh installation makes its own HTTPS certificate and key for camera passwords
         Files.deleteIfExists(home.resolve("etc/uitkijk-https.p12"));
+        Files.deleteIfExists(home.resolve("etc/uitkijk-secrets.key"));
         Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
         Files.writeString(web, Files.readString(web).replaceAll("(?m)^(org\\.ops4j\\.pax\\.web\\.ssl\\.(keystore|key)"
                 + "\\.password) = .*$", "$1 = @UITKIJK_HTTPS_PASSWORD@"));

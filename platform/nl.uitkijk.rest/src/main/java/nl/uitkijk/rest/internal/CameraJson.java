@@ -135,7 +135,5 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
 
     /** When the driver is absent its schema is unknown: hide whatever is named like a secret. */
     static boolean looksSecret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("token") || k.contains("key");
+        return ConfigParameter.looksSecret(key);
     }
-}

@@ -21,6 +21,18 @@ public record ConfigParameter(String name, Type type, boolean required, String l
         TEXT, URL, INTEGER, DECIMAL, BOOLEAN, PASSWORD
     }
 
+    /**
+     * Whether a configuration value of this name is likely a secret, for a camera whose driver (and so its schema)
+     * is not installed: the platform then hides and encrypts it all the same.
+     *
+     * @since 1.5
+     */
+    public static boolean looksSecret(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("password") || lower.contains("secret") || lower.contains("token")
+                || lower.contains("key") || lower.equals("pin");
+    }
+
     public boolean secret() {
         return type == Type.PASSWORD;
     }

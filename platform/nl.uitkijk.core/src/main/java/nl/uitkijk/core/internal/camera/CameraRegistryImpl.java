@@ -37,6 +37,7 @@ import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.security.SecretBox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -81,6 +82,11 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
         @AttributeDefinition(name = "Legal check interval", description = "Seconds between checks of every "
                 + "camera's legal basis (designation periods, mobile deployments starting and ending).")
         int legalCheckSeconds() default 15;
+
+        @AttributeDefinition(name = "Secrets key file", description = "Key that encrypts camera passwords in the "
+                + "database, kept outside it; made on the first start. Empty means "
+                + "${karaf.etc}/uitkijk-secrets.key.", required = false)
+        String secretsKeyFile() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraRegistryImpl.class);
@@ -102,7 +108,8 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
     @Activate
     public CameraRegistryImpl(@Reference Database database, @Reference LegalBasis legalBasis,
             Configuration configuration) {
-        this.repository = new CameraRepository(database);
+        this.repository = new CameraRepository(database, secretBox(configuration.secretsKeyFile()),
+                this::secret);
         this.legalBasis = legalBasis;
         this.scheduler = newScheduler(Math.max(1, configuration.sessionThreads()));
         if (database.createdNow()) {
@@ -112,6 +119,10 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
             active = true;
             try {
                 for (CameraDefinition definition : repository.findAll()) {
+                    if (repository.holdsClearSecrets(definition.id())) {
+                        repository.update(definition); // stored before encryption: sealed now
+                        LOG.info("Camera '{}': its stored password is now encrypted", definition.id());
+                    }
                     CameraRuntime runtime = newRuntime(definition);
                     runtimes.put(definition.id(), runtime);
                     startIfAllowed(runtime);
@@ -123,6 +134,27 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
         long period = Math.max(1, configuration.legalCheckSeconds());
         scheduler.scheduleWithFixedDelay(this::checkLegalBasis, period, period, TimeUnit.SECONDS);
         LOG.info("Camera registry active: {} cameras, drivers {}", runtimes.size(), drivers.keySet());
+    }
+
+    private static SecretBox secretBox(String configured) {
+        Path keyFile = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("karaf.etc", "etc"), "uitkijk-secrets.key") : Path.of(configured);
+        try {
+            return SecretBox.atPath(keyFile);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the key for camera passwords cannot be read or made: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A driver's own schema says what is secret; for a driver not installed, the parameter's name does. */
+    private boolean secret(String driverId, String parameter) {
+        CameraDriver driver = driverId == null ? null : drivers.get(driverId);
+        if (driver == null) {
+            return ConfigParameter.looksSecret(parameter);
+        }
+        return driver.description().parameters().stream().anyMatch(p -> p.name().equals(parameter) && p.secret())
+                || ConfigParameter.looksSecret(parameter);
     }
 
     @Deactivate
@@ -316,22 +348,68 @@ public class CameraRegistryImpl implements CameraRegistry, CameraSessions, Event
 
     /**
      * Secrets are never shown back to clients, so an update that leaves a secret out, or sends the mask, means
-     * "keep the stored one".
+     * "keep the stored one" — but only while the camera stays where it was: a stored password never follows a camera
+     * to another host or address (it would hand the password to whatever answers there), it must be given again.
      */
-    private CameraDefinition keepStoredSecrets(CameraDefinition requested, CameraDefinition stored) {
+    private CameraDefinition keepStoredSecrets(CameraDefinition requested, CameraDefinition stored)
+            throws InvalidCameraException {
         CameraDriver driver = drivers.get(requested.driver());
         if (driver == null || !requested.driver().equals(stored.driver())) {
             return requested;
         }
         Map<String, Object> config = new LinkedHashMap<>(requested.config());
+        restoreMaskedUserInfo(config, stored.config());
+        boolean moved = addressChanged(config, stored.config(), driver.description().parameters());
+        List<ConfigProblem> again = new ArrayList<>();
         for (ConfigParameter parameter : driver.description().parameters()) {
             Object sent = config.get(parameter.name());
             Object kept = stored.config().get(parameter.name());
             if (parameter.secret() && kept != null && (sent == null || ConfigParameter.SECRET_MASK.equals(sent))) {
-                config.put(parameter.name(), kept);
+                if (moved) {
+                    config.remove(parameter.name());
+                    again.add(new ConfigProblem(parameter.name(), "the camera's address changed: give it again (a "
+                            + "stored secret never follows a camera to another address)"));
+                } else {
+                    config.put(parameter.name(), kept);
+                }
             }
         }
+        if (!again.isEmpty()) {
+            throw new InvalidCameraException(again);
+        }
         return requested.withConfig(config);
+    }
+
+    /**
+     * Addresses are shown with their user information masked ({@code rtsp://••••@host/…}); sent back unchanged, the
+     * stored address (with its credentials) stands — for the same address only.
+     */
+    static void restoreMaskedUserInfo(Map<String, Object> config, Map<String, Object> stored) {
+        String masked = "://" + ConfigParameter.SECRET_MASK + "@";
+        for (Map.Entry<String, Object> entry : config.entrySet()) {
+            if (entry.getValue() instanceof String sent && sent.contains(masked)
+                    && stored.get(entry.getKey()) instanceof String kept) {
+                String keptWithoutUserInfo = kept.replaceFirst("://[^/@]*@", masked);
+                if (keptWithoutUserInfo.equals(sent)) {
+                    entry.setValue(kept);
+                }
+            }
+        }
+    }
+
+    /** Whether a parameter that says where the camera is (an address, host or port) changed. */
+    static boolean addressChanged(Map<String, Object> requested, Map<String, Object> stored,
+            List<ConfigParameter> parameters) {
+        for (ConfigParameter parameter : parameters) {
+            String name = parameter.name().toLowerCase(java.util.Locale.ROOT);
+            boolean where = parameter.type() == ConfigParameter.Type.URL || name.equals("host") || name.equals("port")
+                    || name.endsWith("url") || name.endsWith("address") || name.endsWith("host");
+            if (where && !parameter.secret() && !java.util.Objects.equals(String.valueOf(requested.get(
+                    parameter.name())), String.valueOf(stored.get(parameter.name())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void provision(Path file) {

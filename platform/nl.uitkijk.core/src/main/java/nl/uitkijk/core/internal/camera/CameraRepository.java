@@ -17,19 +17,49 @@ import java.util.Optional;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.security.SecretBox;
 
-/** Reads and writes camera definitions; the driver configuration is kept as a JSON object. */
+/**
+ * Reads and writes camera definitions; the driver configuration is kept as a JSON object whose secrets (passwords)
+ * are sealed with the installation's {@link SecretBox}, never stored in clear.
+ */
 public class CameraRepository {
+
+    /** Whether a configuration value of a driver is a secret: {@code (driver, parameter name)}. */
+    public interface Secrets {
+        boolean secret(String driver, String parameter);
+    }
 
     private static final String COLUMNS = "id, name, driver, config, lat, lon, direction, address, site, designation_id";
     private static final TypeReference<Map<String, Object>> CONFIG_TYPE = new TypeReference<>() {
     };
 
     private final Database database;
+    private final SecretBox box;
+    private final Secrets secrets;
     private final ObjectMapper json = new ObjectMapper();
 
-    public CameraRepository(Database database) {
+    public CameraRepository(Database database, SecretBox box, Secrets secrets) {
         this.database = database;
+        this.box = box;
+        this.secrets = secrets;
+    }
+
+    /** Whether a stored camera holds a secret in clear text (from before encryption): store it again to seal it. */
+    public boolean holdsClearSecrets(String id) throws SQLException {
+        try (Connection c = database.connection();
+                PreparedStatement s = c.prepareStatement("SELECT driver, config FROM camera WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return false;
+                }
+                String driver = r.getString("driver");
+                return fromJson(r.getString("config")).entrySet().stream().anyMatch(entry -> entry.getValue()
+                        instanceof String value && !value.isEmpty() && !SecretBox.sealed(value)
+                        && secrets.secret(driver, entry.getKey()));
+            }
+        }
     }
 
     public List<CameraDefinition> findAll() throws SQLException {
@@ -98,7 +128,7 @@ public class CameraRepository {
         s.setString(1, camera.id());
         s.setString(2, camera.name());
         s.setString(3, camera.driver());
-        s.setString(4, toJson(camera.config()));
+        s.setString(4, toJson(sealed(camera.driver(), camera.config())));
         Location location = camera.location();
         s.setDouble(5, location.lat());
         s.setDouble(6, location.lon());
@@ -117,7 +147,24 @@ public class CameraRepository {
         Double directionOrNull = r.wasNull() ? null : direction;
         Location location = new Location(r.getDouble("lat"), r.getDouble("lon"), directionOrNull, r.getString("address"));
         return new CameraDefinition(r.getString("id"), r.getString("name"), r.getString("driver"),
-                fromJson(r.getString("config")), location, r.getString("site"), r.getString("designation_id"));
+                opened(fromJson(r.getString("config"))), location, r.getString("site"), r.getString("designation_id"));
+    }
+
+    private Map<String, Object> sealed(String driver, Map<String, Object> config) {
+        Map<String, Object> sealed = new java.util.LinkedHashMap<>(config);
+        sealed.replaceAll((key, value) -> value instanceof String text && !text.isEmpty()
+                && secrets.secret(driver, key) ? box.seal(text) : value);
+        return sealed;
+    }
+
+    private Map<String, Object> opened(Map<String, Object> config) throws SQLException {
+        Map<String, Object> opened = new java.util.LinkedHashMap<>(config);
+        try {
+            opened.replaceAll((key, value) -> value instanceof String text ? box.open(text) : value);
+        } catch (IllegalStateException e) {
+            throw new SQLException(e.getMessage(), e);
+        }
+        return opened;
     }
 
     private String toJson(Map<String, Object> config) throws SQLException {

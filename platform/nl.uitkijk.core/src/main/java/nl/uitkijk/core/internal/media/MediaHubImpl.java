@@ -42,6 +42,11 @@ public class MediaHubImpl implements MediaHub {
         @AttributeDefinition(name = "Read pause (ms)", description = "Pause after each pass over the cameras, so "
                 + "that one pass reads many pictures: less CPU, at most this much more live latency.")
         int readPauseMillis() default 20;
+
+        @AttributeDefinition(name = "Cameras allowed RTSP Basic authentication", description = "Ids of cameras "
+                + "that may be answered with RTSP Basic authentication, which sends the password in clear text over "
+                + "plain TCP; refused for every other camera (prefer Digest).", required = false)
+        String[] rtspBasicCameras() default {};
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaHubImpl.class);
@@ -52,10 +57,14 @@ public class MediaHubImpl implements MediaHub {
     private final MediaReactor[] reactors;
     private final AtomicInteger nextReactor = new AtomicInteger();
     private final Map<String, StreamIngest> ingests = new ConcurrentHashMap<>();
+    private final java.util.Set<String> rtspBasicCameras;
 
     @Activate
     public MediaHubImpl(@Reference CameraSessions sessions, Configuration configuration) throws IOException {
         this.sessions = sessions;
+        this.rtspBasicCameras = java.util.Set.of(configuration.rtspBasicCameras() == null ? new String[0]
+                : java.util.Arrays.stream(configuration.rtspBasicCameras()).map(String::strip)
+                        .filter(id -> !id.isEmpty()).distinct().toArray(String[]::new));
         this.reactors = new MediaReactor[Math.max(1, configuration.readerThreads())];
         for (int i = 0; i < reactors.length; i++) {
             reactors[i] = new MediaReactor("uitkijk-media-reader-" + (i + 1),
@@ -116,7 +125,8 @@ public class MediaHubImpl implements MediaHub {
         synchronized (ingests) {
             ingest = ingests.computeIfAbsent(key, k -> {
                 StreamIngest created = new StreamIngest(cameraId, profile, sessions, dispatch,
-                        reactors[Math.floorMod(nextReactor.getAndIncrement(), reactors.length)]);
+                        reactors[Math.floorMod(nextReactor.getAndIncrement(), reactors.length)],
+                        rtspBasicCameras.contains(cameraId));
                 created.start();
                 LOG.debug("Opened stream {} of camera '{}'", profile, cameraId);
                 return created;

@@ -47,6 +47,7 @@ final class StreamIngest {
     static final int TIMEOUT_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(StreamIngest.class);
 
+    private final boolean rtspBasicAllowed;
     private final String cameraId;
     private final String profile;
     private final CameraSessions sessions;
@@ -72,6 +73,13 @@ final class StreamIngest {
     private Thread thread;
 
     StreamIngest(String cameraId, String profile, CameraSessions sessions, Executor dispatch, MediaReactor reactor) {
+        this(cameraId, profile, sessions, dispatch, reactor, false);
+    }
+
+    /** @param rtspBasicAllowed whether an administrator allowed this camera RTSP Basic authentication */
+    StreamIngest(String cameraId, String profile, CameraSessions sessions, Executor dispatch, MediaReactor reactor,
+            boolean rtspBasicAllowed) {
+        this.rtspBasicAllowed = rtspBasicAllowed;
         this.cameraId = cameraId;
         this.reactor = reactor;
         this.profile = profile;
@@ -212,8 +220,12 @@ final class StreamIngest {
                 "the camera reports no URI for stream '" + profile + "' yet"));
         if ("rtsp".equalsIgnoreCase(uri.getScheme()) && !ffmpegOnly) {
             try {
+                if (rtspBasicAllowed) {
+                    LOG.warn("Camera '{}' may use RTSP Basic authentication: its password crosses the camera network "
+                            + "in clear text (etc/nl.uitkijk.media.cfg, rtspBasicCameras)", cameraId);
+                }
                 RtspPacketReader.read(uri, TIMEOUT_SECONDS, reading, fanOut, () -> connected = true,
-                        connection -> activeConnection = connection, reactor);
+                        connection -> activeConnection = connection, reactor, rtspBasicAllowed);
                 return;
             } catch (RtspException e) {
                 if (!e.unsupported()) {

@@ -72,6 +72,11 @@ class CameraRegistryImplTest {
             public int legalCheckSeconds() {
                 return 3600;
             }
+
+            @Override
+            public String secretsKeyFile() {
+                return provisioning.resolveSibling("secrets.key").toString();
+            }
         };
     }
 
@@ -216,13 +221,17 @@ class CameraRegistryImplTest {
         registry.add(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/a", "password", "geheim")));
         Camera before = registry.camera("c1").orElseThrow();
 
+        InvalidCameraException elsewhere = assertThrows(InvalidCameraException.class, () -> registry.testConnection(
+                camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/b", "password",
+                        ConfigParameter.SECRET_MASK)), Duration.ofSeconds(5)));
+        assertEquals("password", elsewhere.problems().get(0).field(), "the stored password never goes elsewhere");
         ConnectionTest test = registry.testConnection(camera("c1", "fake").withConfig(Map.of(
-                "url", "rtsp://127.0.0.1/b", "password", ConfigParameter.SECRET_MASK)), Duration.ofSeconds(5));
+                "url", "rtsp://127.0.0.1/a", "password", ConfigParameter.SECRET_MASK)), Duration.ofSeconds(5));
         assertEquals(CameraStatus.ONLINE, test.status().status());
         assertEquals("fake stream", test.status().detail());
         CameraContext trial = fake.contexts.get(fake.contexts.size() - 1);
         assertEquals("geheim", trial.config().get("password"), "the stored secret is tried, never sent back");
-        assertEquals("rtsp://127.0.0.1/b", trial.config().get("url"));
+        assertEquals("rtsp://127.0.0.1/a", trial.config().get("url"));
         assertEquals(2, fake.started.get());
         assertEquals(1, fake.stopped.get(), "the trial session is stopped again");
         assertEquals(before.definition(), registry.camera("c1").orElseThrow().definition(), "nothing stored");
@@ -244,17 +253,29 @@ class CameraRegistryImplTest {
         registry.bindDriver(fake, props("fake"));
         registry.add(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/a", "password", "geheim")));
 
+        InvalidCameraException moved = assertThrows(InvalidCameraException.class, () -> registry.update(
+                camera("c1", "fake").withConfig(Map.of("url", "rtsp://192.0.2.66/a", "password",
+                        ConfigParameter.SECRET_MASK))));
+        assertEquals("password", moved.problems().get(0).field());
+        assertTrue(moved.problems().get(0).message().contains("address changed"), moved.problems().toString());
+        assertEquals("rtsp://127.0.0.1/a", registry.camera("c1").orElseThrow().definition().config().get("url"),
+                "nothing changed");
+
         registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/b",
-                "password", ConfigParameter.SECRET_MASK)));
+                "password", "nieuw-geheim")));
         Camera updated = registry.camera("c1").orElseThrow();
-        assertEquals("geheim", updated.definition().config().get("password"));
+        assertEquals("nieuw-geheim", updated.definition().config().get("password"), "given again with the address");
         assertEquals("rtsp://127.0.0.1/b", updated.definition().config().get("url"));
         assertEquals(2, fake.started.get(), "a driver that cannot reconfigure gets a new session");
 
         fake.reconfigureInPlace = true;
-        registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/c")));
+        registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/b", "password",
+                ConfigParameter.SECRET_MASK)));
+        assertEquals("nieuw-geheim", registry.camera("c1").orElseThrow().definition().config().get("password"),
+                "the same address keeps the stored password");
+        registry.update(camera("c1", "fake").withConfig(Map.of("url", "rtsp://127.0.0.1/c", "password",
+                "nieuw-geheim")));
         assertEquals(2, fake.started.get(), "reconfigured in place, no new session");
-        assertEquals("geheim", registry.camera("c1").orElseThrow().definition().config().get("password"));
 
         registry.update(new CameraDefinition("c1", "Renamed", "fake", Map.of("url", "rtsp://127.0.0.1/c"), HEERLEN,
                 null, null));

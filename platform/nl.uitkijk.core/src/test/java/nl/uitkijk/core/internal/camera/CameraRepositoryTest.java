@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.core.internal.persistence.DerbyDatabase;
+import nl.uitkijk.core.internal.security.SecretBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,61 @@ class CameraRepositoryTest {
     @BeforeEach
     void open() {
         database = new DerbyDatabase(folder.resolve("db"));
-        repository = new CameraRepository(database);
+        repository = new CameraRepository(database, box(), (driver, parameter) -> parameter.equals("password"));
+    }
+
+    private SecretBox box() {
+        try {
+            return SecretBox.atPath(folder.resolve("secrets.key"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String storedConfig(String id) throws Exception {
+        try (var connection = database.connection();
+                var select = connection.prepareStatement("SELECT config FROM camera WHERE id = ?")) {
+            select.setString(1, id);
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void passwordsAreEncryptedInTheDatabaseUnderAKeyOutsideIt() throws Exception {
+        CameraDefinition camera = new CameraDefinition("c1", "C1", "rtsp", Map.of("url", "rtsp://127.0.0.1/a",
+                "password", "Markt-geheim-1"), new Location(50.9, 5.98, null, null), null, null);
+        repository.insert(camera);
+        String stored = storedConfig("c1");
+        assertFalse(stored.contains("Markt-geheim-1"), stored);
+        assertTrue(stored.contains(SecretBox.PREFIX) && stored.contains("rtsp://127.0.0.1/a"), stored);
+        assertEquals(camera, repository.find("c1").orElseThrow(), "read back in clear");
+        assertFalse(repository.holdsClearSecrets("c1"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(folder.resolve("secrets.key"))));
+
+        SecretBox otherInstallation = SecretBox.atPath(folder.resolve("other.key"));
+        java.sql.SQLException wrongKey = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> new CameraRepository(database, otherInstallation, (d, p) -> false).find("c1"));
+        assertTrue(wrongKey.getMessage().contains("cannot be decrypted"), wrongKey.getMessage());
+    }
+
+    @Test
+    void aPasswordStoredInClearBeforeEncryptionIsFoundToBeSealedAgain() throws Exception {
+        try (var connection = database.connection(); var insert = connection.prepareStatement(
+                "INSERT INTO camera (id, name, driver, config, lat, lon, created_at, updated_at) VALUES "
+                        + "('old', 'Old', 'rtsp', '{\"password\":\"oud-geheim-123\"}', 50.9, 5.98, "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")) {
+            insert.executeUpdate();
+        }
+        assertTrue(repository.holdsClearSecrets("old"));
+        CameraDefinition old = repository.find("old").orElseThrow();
+        assertEquals("oud-geheim-123", old.config().get("password"));
+        repository.update(old);
+        assertFalse(repository.holdsClearSecrets("old"));
+        assertFalse(storedConfig("old").contains("oud-geheim-123"));
     }
 
     @AfterEach
@@ -85,6 +140,7 @@ class CameraRepositoryTest {
                 null, null));
         database.close();
         database = new DerbyDatabase(folder.resolve("db"));
-        assertEquals("C1", new CameraRepository(database).find("c1").orElseThrow().name());
+        assertEquals("C1", new CameraRepository(database, box(), (driver, parameter) -> false).find("c1")
+                .orElseThrow().name());
     }
 }

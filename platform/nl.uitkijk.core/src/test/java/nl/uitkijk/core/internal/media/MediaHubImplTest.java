@@ -106,6 +106,11 @@ class MediaHubImplTest {
             public int readPauseMillis() {
                 return 20;
             }
+
+            @Override
+            public String[] rtspBasicCameras() {
+                return new String[0];
+            }
         });
     }
 

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers an RTSP server's {@code WWW-Authenticate} challenge (RFC 2617 as cameras use it: Digest with MD5, with
- * or without {@code qop=auth}, or Basic).
+ * or without {@code qop=auth}, or Basic). Basic sends the password in clear text over the camera network, so it is
+ * answered only for a camera an administrator allowed it for; otherwise the challenge is refused with the reason.
  */
 final class DigestCredentials {
 
@@ -21,13 +22,21 @@ final class DigestCredentials {
 
     private final String user;
     private final String password;
+    private final boolean basicAllowed;
+    private boolean basicRefused;
     private String scheme;
     private Map<String, String> challenge = Map.of();
     private int nonceCount;
 
-    DigestCredentials(String user, String password) {
+    DigestCredentials(String user, String password, boolean basicAllowed) {
         this.user = user;
         this.password = password;
+        this.basicAllowed = basicAllowed;
+    }
+
+    /** Whether the camera asked for Basic, which this camera may not use. */
+    boolean basicRefused() {
+        return basicRefused;
     }
 
     /** @return whether the challenge is one this client can answer */
@@ -40,6 +49,10 @@ final class DigestCredentials {
         }
         if ("digest".equals(scheme) && offered.equals("basic")) {
             return true; // keep the stronger scheme when a camera offers both
+        }
+        if (offered.equals("basic") && !basicAllowed) {
+            basicRefused = true;
+            return false;
         }
         Map<String, String> parameters = new HashMap<>();
         Matcher matcher = PARAMETER.matcher(space < 0 ? "" : trimmed.substring(space + 1));

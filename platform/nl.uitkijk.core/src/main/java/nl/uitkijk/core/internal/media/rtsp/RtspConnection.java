@@ -93,6 +93,9 @@ final class RtspConnection implements Closeable {
         }
         if (response.status() == 401) {
             throw new RtspException(credentials == null ? "the camera asks for a user name and password"
+                    : credentials.basicRefused() ? "the camera asks for Basic authentication, which would send the "
+                            + "password in clear text: refused (switch the camera to Digest, or allow Basic for this "
+                            + "camera: rtspBasicCameras in etc/nl.uitkijk.media.cfg)"
                     : "authentication failed (user name or password wrong)");
         }
         return response;

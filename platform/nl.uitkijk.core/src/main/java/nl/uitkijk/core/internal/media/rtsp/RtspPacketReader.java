@@ -44,11 +44,18 @@ public final class RtspPacketReader {
      */
     public static void read(URI uri, int timeoutSeconds, BooleanSupplier keepGoing, MediaSink sink,
             Runnable onFirstPacket, Consumer<Closeable> connection, MediaReactor reactor) throws RtspException {
+        read(uri, timeoutSeconds, keepGoing, sink, onFirstPacket, connection, reactor, false);
+    }
+
+    /** @param basicAllowed whether the camera may be answered with Basic authentication (password in clear text) */
+    public static void read(URI uri, int timeoutSeconds, BooleanSupplier keepGoing, MediaSink sink,
+            Runnable onFirstPacket, Consumer<Closeable> connection, MediaReactor reactor, boolean basicAllowed)
+            throws RtspException {
         if (uri.getHost() == null) {
             throw new RtspException("the stream address has no host");
         }
         String target = withoutCredentials(uri);
-        DigestCredentials credentials = credentials(uri);
+        DigestCredentials credentials = credentials(uri, basicAllowed);
         int port = uri.getPort() > 0 ? uri.getPort() : 554;
         try (RtspConnection rtsp = RtspConnection.open(uri.getHost(), port, timeoutSeconds * 1000, credentials)) {
             connection.accept(rtsp);
@@ -268,7 +275,7 @@ public final class RtspPacketReader {
         return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
     }
 
-    private static DigestCredentials credentials(URI uri) {
+    private static DigestCredentials credentials(URI uri, boolean basicAllowed) {
         String userInfo = uri.getRawUserInfo();
         if (userInfo == null || userInfo.isEmpty()) {
             return null;
@@ -277,6 +284,6 @@ public final class RtspPacketReader {
         String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
         String password = colon < 0 ? "" : userInfo.substring(colon + 1);
         return new DigestCredentials(URLDecoder.decode(user, StandardCharsets.UTF_8),
-                URLDecoder.decode(password, StandardCharsets.UTF_8));
+                URLDecoder.decode(password, StandardCharsets.UTF_8), basicAllowed);
     }
 }

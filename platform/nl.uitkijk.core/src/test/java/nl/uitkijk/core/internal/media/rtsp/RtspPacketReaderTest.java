@@ -173,7 +173,19 @@ class RtspPacketReaderTest {
     }
 
     /** Answers the first request with {@code reply}, then waits for the client to go. */
+    @Test
+    void aCameraThatAsksForBasicAuthenticationIsNotSentThePasswordUnlessAllowed() throws Exception {
+        RtspException refused = readFrom("RTSP/1.0 401 Unauthorized\r\nCSeq: 1\r\nWWW-Authenticate: Basic "
+                + "realm=\"x\"\r\n\r\n", "op:geheim@");
+        assertTrue(refused.getMessage().startsWith("the camera asks for Basic authentication, which would send the "
+                + "password in clear text: refused"), refused.getMessage());
+    }
+
     private RtspException readFrom(String reply) throws Exception {
+        return readFrom(reply, "");
+    }
+
+    private RtspException readFrom(String reply, String userInfo) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Thread answering = new Thread(() -> {
                 try (Socket client = server.accept()) {
@@ -187,7 +199,7 @@ class RtspPacketReaderTest {
             });
             answering.start();
             RtspException failure = assertThrows(RtspException.class, () -> RtspPacketReader.read(
-                    URI.create("rtsp://127.0.0.1:" + server.getLocalPort() + "/cam"), 3, () -> true,
+                    URI.create("rtsp://" + userInfo + "127.0.0.1:" + server.getLocalPort() + "/cam"), 3, () -> true,
                     new Collecting(), () -> { }, connection -> { }, reactor));
             answering.join(5_000);
             return failure;

@@ -59,16 +59,27 @@ class RtspParsingTest {
 
     @Test
     void answersDigestChallengesAsRfc2617Shows() {
-        DigestCredentials credentials = new DigestCredentials("Mufasa", "Circle Of Life");
+        DigestCredentials credentials = new DigestCredentials("Mufasa", "Circle Of Life", false);
         assertTrue(credentials.challenge("Digest realm=\"testrealm@host.com\", qop=\"auth,auth-int\", "
                 + "nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\""));
         String header = credentials.authorization("GET", "/dir/index.html", "0a4f113b");
         assertTrue(header.contains("response=\"6629fae49393a05397450978507c4ef1\""), header);
         assertTrue(header.contains("opaque=\"5ccc069c403ebaf9f0171e9517f40e41\""), header);
-        DigestCredentials basic = new DigestCredentials("op", "geheim");
+        DigestCredentials basic = new DigestCredentials("op", "geheim", true);
         assertTrue(basic.challenge("Basic realm=\"cam\""));
         assertEquals("Basic b3A6Z2VoZWlt", basic.authorization("DESCRIBE", "rtsp://h/"));
-        assertFalse(new DigestCredentials("a", "b").challenge("Negotiate abc"));
+        assertFalse(new DigestCredentials("a", "b", true).challenge("Negotiate abc"));
+    }
+
+    @Test
+    void basicAuthenticationIsRefusedUnlessTheCameraIsAllowedIt() {
+        DigestCredentials refused = new DigestCredentials("op", "geheim", false);
+        assertFalse(refused.challenge("Basic realm=\"cam\""), "the password is not sent in clear text");
+        assertTrue(refused.basicRefused());
+        assertFalse(refused.ready());
+        DigestCredentials digest = new DigestCredentials("op", "geheim", false);
+        assertTrue(digest.challenge("Digest realm=\"cam\", nonce=\"abc\""), "Digest is answered as ever");
+        assertFalse(digest.basicRefused());
     }
 
     @Test
