@@ -137,3 +137,4 @@ public record CameraJson(String id, String name, String driver, Map<String, Obje
     static boolean looksSecret(String key) {
         return ConfigParameter.looksSecret(key);
     }
+}

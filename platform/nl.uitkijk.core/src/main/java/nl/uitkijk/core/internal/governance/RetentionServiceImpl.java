@@ -67,6 +67,11 @@ public class RetentionServiceImpl implements RetentionService {
 
         @AttributeDefinition(name = "Interval (minutes)", description = "Minutes between retention runs.")
         int intervalMinutes() default 15;
+
+        @AttributeDefinition(name = "Storage check (seconds)", description = "Seconds between checks of the free "
+                + "space and quota of every recorder's storage; a shortage starts a retention run at once and, while "
+                + "it lasts, is an alarm.")
+        int storageCheckSeconds() default 10;
     }
 
     /** How far the cutoff moves per step when storage must be freed. */
@@ -81,6 +86,12 @@ public class RetentionServiceImpl implements RetentionService {
     private final int minFreePercent;
     private final List<RecordingBackend> backends = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler;
+    /** Backends whose storage is short now (an alarm was raised when it began). */
+    private final java.util.Set<RecordingBackend> shortOfStorage = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.osgi.service.event.EventAdmin events;
 
     @Activate
     public RetentionServiceImpl(@Reference Database database, @Reference LegalHolds holds,
@@ -103,6 +114,52 @@ public class RetentionServiceImpl implements RetentionService {
         });
         long interval = Math.max(1, configuration.intervalMinutes());
         scheduler.scheduleWithFixedDelay(this::runQuietly, 1, interval, TimeUnit.MINUTES);
+        long check = Math.max(1, configuration.storageCheckSeconds());
+        scheduler.scheduleWithFixedDelay(this::watchStorage, check, check, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Watches every recorder's storage continuously: a shortage (quota, low disk) starts a retention run at once; one
+     * that a run cannot end (footage on legal hold, another program filling the disk) is an alarm, once per episode.
+     */
+    void watchStorage() {
+        try {
+            boolean ran = false;
+            for (RecordingBackend backend : backends) {
+                String shortage = storageShortage(backend);
+                if (shortage != null && !ran) {
+                    run();
+                    ran = true;
+                    shortage = storageShortage(backend);
+                }
+                if (shortage != null && shortOfStorage.add(backend)) {
+                    long total = backend.totalBytes();
+                    String detail = "recording storage short (" + shortage + "): " + (total > 0 && total != Long.MAX_VALUE
+                            ? backend.freeBytes() * 100 / total + " % free" : "quota reached")
+                            + " even after deleting the oldest footage that is not on legal hold";
+                    LOG.error("{}", detail);
+                    alarm("storage-low", detail);
+                } else if (shortage == null && shortOfStorage.remove(backend)) {
+                    LOG.warn("Recording storage has room again");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Storage check failed: {}", e.toString());
+        }
+    }
+
+    /** The event service the alarms are posted on (DS injects the field; tests call this). */
+    void events(org.osgi.service.event.EventAdmin admin) {
+        this.events = admin;
+    }
+
+    private void alarm(String type, String detail) {
+        org.osgi.service.event.EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new org.osgi.service.event.Event(nl.uitkijk.api.event.EventTopics.SYSTEM_ALARM, Map.of(
+                    nl.uitkijk.api.event.EventTopics.TYPE, type, nl.uitkijk.api.event.EventTopics.PRIORITY, "HIGH",
+                    nl.uitkijk.api.event.EventTopics.DETAIL, detail)));
+        }
     }
 
     @Deactivate

@@ -39,8 +39,10 @@ class RetentionServiceImplTest {
     private RetentionServiceImpl retention;
 
     /** Hour-long pieces of footage, in memory: the unit under test is the policy, not the storage. */
-    private static final class HourlyBackend implements RecordingBackend {
+    private static class HourlyBackend implements RecordingBackend {
         final List<TimeRange> pieces = new ArrayList<>();
+        long freeBytes = Long.MAX_VALUE / 2;
+        long totalBytes = Long.MAX_VALUE;
         final String camera;
         final long bytesPerHour;
 
@@ -93,6 +95,51 @@ class RetentionServiceImplTest {
         public long usedBytes() {
             return pieces.size() * bytesPerHour;
         }
+
+        @Override
+        public long freeBytes() {
+            return freeBytes;
+        }
+
+        @Override
+        public long totalBytes() {
+            return totalBytes;
+        }
+    }
+
+    @Test
+    void aStorageShortageARunCannotEndIsOneAlarmPerEpisode() throws Exception {
+        HourlyBackend backend = new HourlyBackend("markt", 24);
+        backend.totalBytes = 1_000_000_000L;
+        backend.freeBytes = 10_000_000L; // 1 % free
+        holds.add("markt", new TimeRange(NOW.minus(Duration.ofDays(2)), NOW), "onderzoek", "PL2300-2026-9", "anna");
+        retention = retention(28, 0);
+        retention.addBackend(backend);
+        List<org.osgi.service.event.Event> alarms = new java.util.concurrent.CopyOnWriteArrayList<>();
+        retention.events(new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                alarms.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                alarms.add(event);
+            }
+        });
+        retention.watchStorage();
+        retention.watchStorage();
+        assertEquals(1, alarms.size(), "one alarm while the shortage lasts");
+        assertEquals(nl.uitkijk.api.event.EventTopics.SYSTEM_ALARM, alarms.get(0).getTopic());
+        assertEquals("storage-low", alarms.get(0).getProperty(nl.uitkijk.api.event.EventTopics.TYPE));
+        assertTrue(String.valueOf(alarms.get(0).getProperty(nl.uitkijk.api.event.EventTopics.DETAIL))
+                .contains("1 % free"), alarms.get(0).toString());
+        assertEquals(24, backend.pieces.size(), "held footage is never deleted to make room");
+        backend.freeBytes = 500_000_000L;
+        retention.watchStorage();
+        backend.freeBytes = 10_000_000L;
+        retention.watchStorage();
+        assertEquals(2, alarms.size(), "a new episode is a new alarm");
     }
 
     @BeforeEach
@@ -135,6 +182,11 @@ class RetentionServiceImplTest {
             @Override
             public int intervalMinutes() {
                 return 60;
+            }
+
+            @Override
+            public int storageCheckSeconds() {
+                return 3600;
             }
         });
     }
