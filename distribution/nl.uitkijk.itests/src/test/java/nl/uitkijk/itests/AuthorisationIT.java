@@ -38,6 +38,7 @@ class AuthorisationIT {
     private static final String ADMIN_PASSWORD = "It-Rollen-2026!";
     private static final String PASSWORD = "Rollen-Test-2026";
     private static final String SHARED = "demo-promenade";
+    private static final String SCRAPE_TOKEN = "prometheus-scrape-token-of-heerlen-2026";
     private static final String NOT_SHARED = "demo-pancratiusplein";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,6 +62,8 @@ class AuthorisationIT {
         Path home = Path.of(System.getProperty("uitkijk.karaf.home"));
         karaf = new KarafInstance(home);
         karaf.reset();
+        java.nio.file.Files.writeString(home.resolve("etc/nl.uitkijk.rest.metrics.cfg"), "scrapeToken = " + SCRAPE_TOKEN
+                + "\n");
         karaf.start(ADMIN_PASSWORD);
         for (String role : List.of("operator", "supervisor", "auditor", "police")) {
             HttpResponse<String> created = karaf.post("/api/v1/users", "{\"name\":\"" + USERS.get(role)
@@ -266,6 +269,31 @@ class AuthorisationIT {
                 cookie);
         String log = java.nio.file.Files.readString(karaf.home.resolve("data/log/karaf.log"));
         assertFalse(log.contains("HTTPS is off"), "the redirect of non-loopback plain HTTP knows the HTTPS port");
+    }
+
+    @Test
+    void theMetricsAreForAdministratorsAndTheScraperWithItsToken() throws Exception {
+        HttpResponse<String> scraped = karaf.client().send(HttpRequest.newBuilder(URI.create(karaf.base()
+                + "/api/v1/metrics")).header("Authorization", "Bearer " + SCRAPE_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        String type = scraped.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("text/plain") && type.contains("version=0.0.4"), type);
+        assertTrue(scraped.body().contains("uitkijk_camera_up{camera=\"" + SHARED + "\"} 1"), scraped.body());
+        assertTrue(scraped.body().contains("uitkijk_recording_segments_total{camera=\"" + SHARED + "\"}"),
+                scraped.body());
+        assertTrue(scraped.body().contains("uitkijk_storage_free_bytes"), scraped.body());
+        HttpResponse<String> wrong = karaf.client().send(HttpRequest.newBuilder(URI.create(karaf.base()
+                + "/api/v1/metrics")).header("Authorization", "Bearer " + SCRAPE_TOKEN + "x").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+        HttpResponse<String> tokenElsewhere = karaf.client().send(HttpRequest.newBuilder(URI.create(karaf.base()
+                + "/api/v1/cameras")).header("Authorization", "Bearer " + SCRAPE_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, tokenElsewhere.statusCode(), "the token reads the metrics and nothing else");
+        JsonNode health = JSON.readTree(call("GET", "/api/v1/health", "admin").body());
+        assertTrue(health.at("/components/recording/cameras").size() >= 4, health.toString());
+        assertTrue(health.at("/components/cameras").toString().contains("\"streamConnected\":true"), health.toString());
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

@@ -68,11 +68,13 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     private final CameraShares shares;
 
     private final SignIns signIns;
+    private final ScrapeToken scrapeToken;
 
     @Activate
     public BasicAuthenticationFilter(@Reference SignIns signIns, @Reference ConsoleSessions sessions,
-            @Reference CameraShares shares) {
+            @Reference CameraShares shares, @Reference ScrapeToken scrapeToken) {
         this.signIns = signIns;
+        this.scrapeToken = scrapeToken;
         this.sessions = sessions;
         this.shares = shares;
     }
@@ -138,6 +140,9 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             }
             rememberSession(session.get().id());
             return new UserSecurityContext(session.get().user(), session.get().roles(), secure);
+        }
+        if (scrapeToken.matches(header)) {
+            return new UserSecurityContext(ScrapeToken.SCRAPER, Set.of(Role.METRICS.principal()), secure);
         }
         Credentials credentials = Credentials.parse(header);
         if (credentials == null) {

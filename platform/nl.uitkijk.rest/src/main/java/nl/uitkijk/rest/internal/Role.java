@@ -18,7 +18,9 @@ public enum Role {
             + "list of accounts"),
     AUDITOR("auditor", "the audit trail and this inventory only; no images, no cameras"),
     POLICE("police", "only the cameras an administrator shared with the police: live view, playback and export "
-            + "within the legal basis (logged); no camera configuration");
+            + "within the legal basis (logged); no camera configuration"),
+    /** A monitoring system with the scrape token (or an account given this role). */
+    METRICS("metrics", "the Prometheus metrics only (health of cameras, streams, recording, storage; no images)");
 
     private final String principal;
     private final String access;

@@ -77,6 +77,15 @@ public interface RecordingBackend {
         return Long.MAX_VALUE;
     }
 
+    /**
+     * The state of every camera this backend records now (health and metrics).
+     *
+     * @since 1.2
+     */
+    default java.util.List<RecorderState> states() {
+        return java.util.List.of();
+    }
+
     /** Nothing is recorded in the requested range. */
     class NoFootageException extends Exception {
         private static final long serialVersionUID = 1L;

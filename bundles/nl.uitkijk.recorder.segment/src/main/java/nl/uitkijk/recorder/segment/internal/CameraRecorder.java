@@ -59,7 +59,7 @@ final class CameraRecorder implements RecordingSink {
     private long lastDts;
     private long frameMicros = 100_000;
     private long lastPacketNanos;
-    private Instant lastEnd;
+    private volatile Instant lastEnd;
     private volatile String lastError = "";
     private volatile long segments;
 
@@ -232,6 +232,11 @@ final class CameraRecorder implements RecordingSink {
 
     long segmentsWritten() {
         return segments;
+    }
+
+    /** Where the newest finished segment ends, or null. */
+    Instant lastSegmentEnd() {
+        return lastEnd;
     }
 
     private void begin(MediaPacket packet) throws IOException, SQLException {

@@ -32,6 +32,7 @@ import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
+import nl.uitkijk.api.recording.RecorderState;
 import nl.uitkijk.api.recording.RecordingBackend;
 import nl.uitkijk.api.recording.RecordingPolicies;
 import nl.uitkijk.api.recording.RecordingPolicy;
@@ -263,6 +264,18 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
                 e -> e.getValue().queue().endedBecause() != null ? "resubscribing: " + e.getValue().queue().endedBecause()
                         : e.getValue().recorder().lastError().isEmpty() ? "recording"
                         : "failing: " + e.getValue().recorder().lastError()));
+    }
+
+    @Override
+    public List<RecorderState> states() {
+        return recordings.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(entry -> {
+            Recording recording = entry.getValue();
+            CameraRecorder recorder = recording.recorder();
+            String state = recording.queue().endedBecause() != null ? "resubscribing"
+                    : recorder.lastError().isEmpty() ? "recording" : "failing";
+            return new RecorderState(entry.getKey(), state, recorder.segmentsWritten(), recording.queue().dropped(),
+                    recorder.lastError(), recorder.lastSegmentEnd());
+        }).toList();
     }
 
     @Override

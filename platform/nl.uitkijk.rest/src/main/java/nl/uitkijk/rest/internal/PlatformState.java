@@ -1,0 +1,76 @@
+package nl.uitkijk.rest.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.uitkijk.api.alarm.AlarmQueue;
+import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.api.media.StreamStats;
+import nl.uitkijk.api.recording.RecordingBackend;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * What health and metrics read of the platform: every service optional, so that a part that is down is reported as
+ * down rather than taking the health endpoint with it.
+ */
+@Component(service = PlatformState.class)
+public class PlatformState {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CameraRegistry registry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MediaHub media;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AlarmQueue alarms;
+
+    private final List<RecordingBackend> recorders = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRecorder(RecordingBackend recorder) {
+        recorders.add(recorder);
+    }
+
+    void unbindRecorder(RecordingBackend recorder) {
+        recorders.remove(recorder);
+    }
+
+    Optional<CameraRegistry> registry() {
+        return Optional.ofNullable(registry);
+    }
+
+    List<Camera> cameras() {
+        CameraRegistry current = registry;
+        return current == null ? List.of() : current.cameras();
+    }
+
+    Optional<StreamStats> stream(String cameraId) {
+        MediaHub hub = media;
+        return hub == null ? Optional.empty() : hub.stats(cameraId, CameraResource.MAIN);
+    }
+
+    List<RecordingBackend> recorders() {
+        return List.copyOf(recorders);
+    }
+
+    /** Open alarms, or -1 when the queue cannot be read. */
+    int openAlarms() {
+        AlarmQueue queue = alarms;
+        try {
+            return queue == null ? -1 : queue.recent(1000, true).size();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}
