@@ -6,8 +6,15 @@ package nl.uitkijk.core.internal.media.rtsp;
  */
 record H264Sps(int width, int height, double fps) {
 
+    /** 16,384 pixels: far beyond any camera, and no overflow when multiplied by 16. */
+    private static final int MAX_MACROBLOCKS = 1024;
+
     /** @param nal one SPS NAL unit, header byte included, emulation prevention still in place */
     static H264Sps parse(byte[] nal) {
+        if (nal == null || nal.length < 4) {
+            // found by fuzzing: an empty parameter set from a camera failed with NegativeArraySizeException
+            throw new IllegalArgumentException("an SPS of " + (nal == null ? 0 : nal.length) + " bytes is too short");
+        }
         BitReader bits = new BitReader(unescape(nal, 1));
         int profile = bits.bits(8);
         bits.bits(16); // constraint flags, level
@@ -65,8 +72,12 @@ record H264Sps(int width, int height, double fps) {
             int right = bits.ue();
             int top = bits.ue();
             int bottom = bits.ue();
-            width -= (left + right) * cropUnitX;
-            height -= (top + bottom) * cropUnitY;
+            width -= (int) Math.min(Integer.MAX_VALUE, ((long) left + right) * cropUnitX);
+            height -= (int) Math.min(Integer.MAX_VALUE, ((long) top + bottom) * cropUnitY);
+        }
+        // found by fuzzing: cropping (or a size field) beyond the picture gave a negative or absurd size
+        if (widthInMbs > MAX_MACROBLOCKS || heightInMapUnits > MAX_MACROBLOCKS || width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("the SPS describes no plausible picture (" + width + "x" + height + ")");
         }
         return new H264Sps(width, height, bits.flag() ? vuiFrameRate(bits) : 0);
     }

@@ -278,7 +278,7 @@ final class RtspConnection implements Closeable {
     }
 
     /** Parses a status line and headers (without the blank line that ends them). */
-    private static RtspResponse parseReply(String head) throws RtspException {
+    static RtspResponse parseReply(String head) throws RtspException {
         String[] lines = head.split("\r\n", -1);
         String statusLine = lines[0];
         if (!statusLine.startsWith("RTSP/1.") || statusLine.length() < 12) {
@@ -312,7 +312,7 @@ final class RtspConnection implements Closeable {
         return new RtspResponse(status, reason, headers, "");
     }
 
-    private static int contentLength(RtspResponse reply) throws RtspException {
+    static int contentLength(RtspResponse reply) throws RtspException {
         String declared = reply.header("content-length").orElse("0").trim();
         int length;
         try {
