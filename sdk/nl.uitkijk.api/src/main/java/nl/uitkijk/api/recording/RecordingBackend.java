@@ -86,6 +86,17 @@ public interface RecordingBackend {
         return java.util.List.of();
     }
 
+    /**
+     * Checks the stored footage of a camera in a range against the index (files, sizes, SHA-256): what an auditor
+     * asks before trusting an export, and what the background integrity scrub does at its own pace.
+     *
+     * @return the report, or empty when this backend cannot check
+     * @since 1.2
+     */
+    default java.util.Optional<IntegrityReport> verify(String cameraId, TimeRange range) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** Nothing is recorded in the requested range. */
     class NoFootageException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -32,6 +32,7 @@ import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamStats;
 import nl.uitkijk.api.recording.ExportResult;
+import nl.uitkijk.api.recording.IntegrityReport;
 import nl.uitkijk.api.recording.RecorderState;
 import nl.uitkijk.api.recording.RecordingBackend;
 import nl.uitkijk.api.recording.RecordingPolicies;
@@ -75,6 +76,14 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
 
         @AttributeDefinition(name = "Segment length", description = "Seconds per segment; cut at the next keyframe.")
         int segmentSeconds() default 4;
+
+        @AttributeDefinition(name = "Integrity scrub pace (MB/s)", description = "How fast the background check "
+                + "re-reads stored footage to compare it with its SHA-256; 0 switches the scrub off.")
+        int scrubMegabytesPerSecond() default 20;
+
+        @AttributeDefinition(name = "Integrity scrub interval (hours)", description = "Hours between the starts "
+                + "of two passes over all footage.")
+        int scrubIntervalHours() default 24;
     }
 
     static final String PROFILE = "main";
@@ -91,6 +100,8 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     private final ScheduledExecutorService scheduler;
     /** Writing, hashing and indexing: never on the media hub's dispatch threads (see {@link WriteQueue}). */
     private final ExecutorService writers;
+    /** The background integrity scrub: one slow pass at a time, on a thread of its own. */
+    private final ScheduledExecutorService scrubber;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -131,12 +142,24 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         scheduler.scheduleWithFixedDelay(() -> recordings.values()
                 .forEach(r -> r.queue().closeIfIdle(CameraRecorder.GAP)), 1, 1, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::indexWaiting, 30, 30, TimeUnit.SECONDS);
+        scrubber = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "uitkijk-recorder-scrub");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        });
+        long pace = Math.max(0, configuration.scrubMegabytesPerSecond()) * 1_000_000L;
+        if (pace > 0) {
+            long hours = Math.max(1, configuration.scrubIntervalHours());
+            scrubber.scheduleWithFixedDelay(() -> scrub(pace), 10, hours * 60, TimeUnit.MINUTES);
+        }
         LOG.info("Recording to {} in segments of {} s", root, segmentLength.toSeconds());
     }
 
     @Deactivate
     public void deactivate() {
         scheduler.shutdownNow();
+        scrubber.shutdownNow();
         recordings.keySet().forEach(this::stopRecording);
         writers.shutdown();
         try {
@@ -147,6 +170,47 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         } catch (InterruptedException e) {
             writers.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One paced pass over all stored footage; a mismatch is an alarm (once per camera and pass). */
+    void scrub(long bytesPerSecond) {
+        IntegrityCheck check = new IntegrityCheck(root, index, bytesPerSecond);
+        long segments = 0;
+        long bytes = 0;
+        try {
+            for (String camera : index.cameras()) {
+                Optional<Instant> oldest = index.oldest(camera);
+                if (oldest.isEmpty()) {
+                    continue;
+                }
+                // the newest minute is still being written and indexed
+                IntegrityReport report = check.verify(camera, new TimeRange(oldest.get(),
+                        Instant.now().minus(Duration.ofMinutes(1))));
+                segments += report.segmentsChecked();
+                bytes += report.bytesChecked();
+                if (!report.intact()) {
+                    report.problems().forEach(problem -> LOG.error("Integrity of camera '{}': {}", camera, problem));
+                    alarm(camera, "integrity", "stored footage of camera '" + camera + "' does not match its "
+                            + "recording: " + report.problems().size() + " problem(s), e.g. "
+                            + report.problems().get(0));
+                }
+            }
+            LOG.info("Integrity scrub: {} segments, {} MB re-hashed", segments, bytes / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.warn("Integrity scrub stopped: {}", e.toString());
+        }
+    }
+
+    @Override
+    public Optional<IntegrityReport> verify(String cameraId, TimeRange range) throws IOException {
+        try {
+            return Optional.of(new IntegrityCheck(root, index, 0).verify(cameraId, range));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

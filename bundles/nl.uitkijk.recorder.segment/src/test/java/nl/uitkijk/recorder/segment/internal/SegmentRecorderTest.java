@@ -400,4 +400,29 @@ class SegmentRecorderTest {
         assertEquals(1, timeline.gaps().size(), timeline.toString());
         assertTrue(timeline.gaps().get(0).reason().contains("writing fell behind"), timeline.gaps().get(0).reason());
     }
+
+    @Test
+    void theIntegrityCheckFindsAlteredMissingAndUnknownFootage() throws Exception {
+        recordClip(300);
+        TimeRange all = new TimeRange(T0, T0.plusSeconds(60));
+        IntegrityCheck check = new IntegrityCheck(root, index, 0);
+        nl.uitkijk.api.recording.IntegrityReport intact = check.verify("markt", all);
+        assertTrue(intact.intact(), intact.problems().toString());
+        assertEquals(index.allSegments("markt").size(), intact.segmentsChecked());
+
+        List<Segment> segments = index.allSegments("markt");
+        Path altered = root.resolve(segments.get(1).path());
+        byte[] bytes = Files.readAllBytes(altered);
+        bytes[bytes.length / 2] ^= 0x01; // one bit, as a failing disk or a forger would
+        Files.write(altered, bytes);
+        Files.delete(root.resolve(segments.get(2).path()));
+        Path stray = root.resolve(segments.get(0).path()).resolveSibling(micros(T0.plusSeconds(45)) + ".mp4");
+        Files.write(stray, new byte[] { 1, 2, 3 });
+
+        List<String> problems = check.verify("markt", all).problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("SHA-256") && problems.get(0).contains("altered"), problems.get(0));
+        assertTrue(problems.get(1).contains("missing on disk"), problems.get(1));
+        assertTrue(problems.get(2).contains("not in the index"), problems.get(2));
+    }
 }
