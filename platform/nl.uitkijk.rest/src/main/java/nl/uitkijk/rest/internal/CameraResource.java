@@ -63,12 +63,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Cameras: list, read, add, change, remove. Secrets in driver configuration are never sent back. */
-@Component(service = CameraResource.class)
+@Component(service = CameraResource.class, configurationPid = "nl.uitkijk.rest.export")
+@org.osgi.service.metatype.annotations.Designate(ocd = CameraResource.ExportLimits.class)
 @JaxrsResource
 @JaxrsApplicationSelect(UitkijkApplication.SELECT)
 @Path("cameras")
 @Produces(MediaType.APPLICATION_JSON)
 public class CameraResource {
+
+    /** How much one export may hold: footage leaves the system in bounded pieces. */
+    @org.osgi.service.metatype.annotations.ObjectClassDefinition(name = "Uitkijk export limits")
+    public @interface ExportLimits {
+        @org.osgi.service.metatype.annotations.AttributeDefinition(name = "Longest export (hours)")
+        int maxExportHours() default 24;
+
+        @org.osgi.service.metatype.annotations.AttributeDefinition(name = "Largest export (MB)")
+        long maxExportMegabytes() default 20_000;
+    }
 
     static final String MAIN = "main";
     /** The id a connection test of a camera not yet named runs under (never stored). */
@@ -82,6 +93,7 @@ public class CameraResource {
     private final RetentionService retention;
     private final LegalBasis legalBasis;
     private final CameraShares shares;
+    private final ExportLimits exportLimits;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -90,7 +102,9 @@ public class CameraResource {
     @Activate
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
             @Reference RecordingPolicies policies, @Reference AuditLog auditLog,
-            @Reference RetentionService retention, @Reference LegalBasis legalBasis, @Reference CameraShares shares) {
+            @Reference RetentionService retention, @Reference LegalBasis legalBasis, @Reference CameraShares shares,
+            ExportLimits exportLimits) {
+        this.exportLimits = exportLimits;
         this.registry = registry;
         this.shares = shares;
         this.legalBasis = legalBasis;
@@ -221,14 +235,26 @@ public class CameraResource {
         if (!legal.permitted()) {
             return refused(action, legal, id, reason, security, http);
         }
+        if (export && range.end().isAfter(range.start().plus(Duration.ofHours(exportLimits.maxExportHours())))) {
+            throw new InvalidCameraException(List.of(new ConfigProblem("to", "at most "
+                    + exportLimits.maxExportHours() + " hours after from per export")));
+        }
         java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
         try {
             ExportResult result;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                result = recorder().export(id, range, out);
+            try {
+                // written once, where it is streamed from (no second copy)
+                result = recorder().exportTo(id, range, file);
             } catch (RecordingBackend.NoFootageException e) {
                 Files.deleteIfExists(file);
                 return ErrorBody.response(Response.Status.NOT_FOUND, "no_footage", e.getMessage());
+            }
+            long maxBytes = exportLimits.maxExportMegabytes() * 1_000_000L;
+            if (result.bytes() > maxBytes) {
+                Files.deleteIfExists(file);
+                return ErrorBody.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too_large", "the export would be "
+                        + result.bytes() / 1_000_000 + " MB, more than the " + exportLimits.maxExportMegabytes()
+                        + " MB allowed: export a shorter period");
             }
             StreamingOutput body = out -> {
                 try {

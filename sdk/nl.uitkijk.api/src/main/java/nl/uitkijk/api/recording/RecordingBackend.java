@@ -78,6 +78,19 @@ public interface RecordingBackend {
     }
 
     /**
+     * Exports into a file the caller owns, so that a backend that writes a file anyway writes it once, where it is
+     * wanted (the REST API streams it and deletes it). The default writes {@link #export} into the file.
+     *
+     * @since 1.2
+     */
+    default ExportResult exportTo(String cameraId, TimeRange range, java.nio.file.Path target)
+            throws IOException, NoFootageException {
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+            return export(cameraId, range, out);
+        }
+    }
+
+    /**
      * The state of every camera this backend records now (health and metrics).
      *
      * @since 1.2

@@ -43,6 +43,7 @@ final class CameraRecorder implements RecordingSink {
     private final long segmentMicros;
     private final Supplier<String> gapReason;
     private final Consumer<String> trouble;
+    private final long reserveBytes;
     /** Why the next gap is there, when the recorder knows better than the stream (packets dropped, restarted). */
     private String knownGapReason;
 
@@ -69,6 +70,16 @@ final class CameraRecorder implements RecordingSink {
      */
     CameraRecorder(String cameraId, Path root, SegmentIndex index, Duration segmentLength,
             Supplier<String> gapReason, Consumer<String> trouble) {
+        this(cameraId, root, index, segmentLength, gapReason, trouble, 0);
+    }
+
+    /**
+     * @param reserveBytes free space a new segment leaves on the storage (for the database and the audit trail when
+     *            they share the volume: signing in must stay possible when footage fills it)
+     */
+    CameraRecorder(String cameraId, Path root, SegmentIndex index, Duration segmentLength,
+            Supplier<String> gapReason, Consumer<String> trouble, long reserveBytes) {
+        this.reserveBytes = reserveBytes;
         this.cameraId = cameraId;
         this.root = root;
         this.index = index;
@@ -266,6 +277,10 @@ final class CameraRecorder implements RecordingSink {
                 : AnnexB.parameterSets(packet.data(), "hevc".equals(format.codec()));
         if (extradata.length == 0) {
             throw new IOException("the stream carries no parameter sets (SPS/PPS) to record with");
+        }
+        if (reserveBytes > 0 && Files.getFileStore(root).getUsableSpace() < reserveBytes) {
+            throw new IOException("the recording storage is full: its last " + reserveBytes / 1_000_000
+                    + " MB are kept for the database and the audit trail (no space left on the device)");
         }
         Path folder = root.resolve(cameraId).resolve(DAY.format(start));
         Files.createDirectories(folder);

@@ -77,6 +77,10 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         @AttributeDefinition(name = "Segment length", description = "Seconds per segment; cut at the next keyframe.")
         int segmentSeconds() default 4;
 
+        @AttributeDefinition(name = "Reserve (MB)", description = "Free space no new segment may take: the "
+                + "database and the audit trail (sign-in) keep working when footage fills a shared volume.")
+        int reserveMegabytes() default 512;
+
         @AttributeDefinition(name = "Integrity scrub pace (MB/s)", description = "How fast the background check "
                 + "re-reads stored footage to compare it with its SHA-256; 0 switches the scrub off.")
         int scrubMegabytesPerSecond() default 20;
@@ -96,6 +100,7 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     private final SegmentStore store;
     private final Path root;
     private final Duration segmentLength;
+    private final long reserveBytes;
     private final Map<String, Recording> recordings = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     /** Writing, hashing and indexing: never on the media hub's dispatch threads (see {@link WriteQueue}). */
@@ -124,6 +129,7 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         this.index = new SegmentIndex(dataSource);
         this.root = resolveRoot(configuration.storageRoot());
         this.segmentLength = Duration.ofSeconds(Math.max(1, configuration.segmentSeconds()));
+        this.reserveBytes = Math.max(0, configuration.reserveMegabytes()) * 1_000_000L;
         Files.createDirectories(root);
         this.store = new SegmentStore(index, root);
         new StorageRecovery(root, index).run();
@@ -351,7 +357,7 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
         return new CameraRecorder(cameraId, root, index, segmentLength, () -> hub.stats(cameraId, PROFILE)
                 .map(StreamStats::lastError).filter(reason -> !reason.isBlank()).orElse("no data from the camera"),
                 reason -> alarm(cameraId, "recording-failing", "recording of camera '" + cameraId + "' failing: "
-                        + reason));
+                        + reason), reserveBytes);
     }
 
     /** An event at a camera: event-mode recording keeps the footage around it. */
@@ -373,6 +379,12 @@ public class SegmentRecorder implements RecordingBackend, EventHandler {
     public ExportResult export(String cameraId, TimeRange range, OutputStream out)
             throws IOException, NoFootageException {
         return store.export(cameraId, range, out);
+    }
+
+    @Override
+    public ExportResult exportTo(String cameraId, TimeRange range, Path target)
+            throws IOException, NoFootageException {
+        return store.exportTo(cameraId, range, target);
     }
 
     @Override

@@ -60,21 +60,9 @@ final class SegmentStore {
 
     public ExportResult export(String cameraId, TimeRange range, OutputStream out)
             throws IOException, NoFootageException {
-        List<Segment> segments;
-        try {
-            segments = index.segments(cameraId, range);
-        } catch (SQLException e) {
-            throw new IOException("the segment index cannot be read: " + e.getMessage(), e);
-        }
-        if (segments.isEmpty()) {
-            throw new NoFootageException("nothing of camera '" + cameraId + "' is recorded from " + range.start()
-                    + " to " + range.end());
-        }
         Path temporary = Files.createTempFile(root, ".export-", ".mp4");
         try {
-            if (!SegmentExporter.export(root, segments, range, temporary)) {
-                throw new NoFootageException("no picture of camera '" + cameraId + "' in the range");
-            }
+            exportTo(cameraId, range, temporary);
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long bytes;
             try (DigestOutputStream digesting = new DigestOutputStream(nonClosing(out), sha256)) {
@@ -86,6 +74,24 @@ final class SegmentStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Muxes the footage straight into the target (MP4 needs a seekable file) and hashes it: one write, one read. */
+    public ExportResult exportTo(String cameraId, TimeRange range, Path target) throws IOException, NoFootageException {
+        List<Segment> segments;
+        try {
+            segments = index.segments(cameraId, range);
+        } catch (SQLException e) {
+            throw new IOException("the segment index cannot be read: " + e.getMessage(), e);
+        }
+        if (segments.isEmpty()) {
+            throw new NoFootageException("nothing of camera '" + cameraId + "' is recorded from " + range.start()
+                    + " to " + range.end());
+        }
+        if (!SegmentExporter.export(root, segments, range, target)) {
+            throw new NoFootageException("no picture of camera '" + cameraId + "' in the range");
+        }
+        return new ExportResult(Files.size(target), CameraRecorder.sha256(target));
     }
 
     public long deleteBefore(String cameraId, Instant cutoff, List<TimeRange> held) throws IOException {

@@ -425,4 +425,16 @@ class SegmentRecorderTest {
         assertTrue(problems.get(1).contains("missing on disk"), problems.get(1));
         assertTrue(problems.get(2).contains("not in the index"), problems.get(2));
     }
+
+    @Test
+    void theLastOfTheStorageIsKeptForTheDatabaseAndTheAuditTrail() throws Exception {
+        CameraRecorder recorder = new CameraRecorder("markt", root, index, Duration.ofSeconds(4),
+                () -> "camera unreachable", trouble::add, Long.MAX_VALUE);
+        recorder.format(ClipPackets.FORMAT);
+        ClipPackets.read(folder, 50, micros(T0)).forEach(recorder::packet);
+        recorder.close();
+        assertTrue(recorder.lastError().contains("kept for the database and the audit trail"), recorder.lastError());
+        assertTrue(index.allSegments("markt").isEmpty());
+        assertEquals(1, trouble.size(), "an alarm, once");
+    }
 }
