@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import org.junit.jupiter.api.Test;
@@ -56,76 +54,65 @@ class OpenApiContractTest {
         return roles;
     }
 
+    /** Every operation the resources implement ("get /cameras/{id}") and its method. */
+    private static java.util.Map<String, Method> implemented() throws Exception {
+        java.util.Map<String, Method> operations = new java.util.TreeMap<>();
+        for (Class<?> resource : resources()) {
+            String base = "/" + resource.getAnnotation(Path.class).value();
+            for (Method method : resource.getDeclaredMethods()) {
+                for (var annotation : method.getAnnotations()) {
+                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+                    if (http != null) {
+                        Path sub = method.getAnnotation(Path.class);
+                        operations.put(http.value().toLowerCase() + " " + base + (sub == null ? "" : "/" + sub.value()),
+                                method);
+                    }
+                }
+            }
+        }
+        return operations;
+    }
+
+    /** Every operation the published document describes, and its description. */
+    private static java.util.Map<String, JsonNode> documented() throws Exception {
+        java.util.Map<String, JsonNode> operations = new java.util.TreeMap<>();
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            JsonNode paths = new ObjectMapper().readTree(in).get("paths");
+            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
+                String path = names.next();
+                for (Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
+                    String method = methods.next();
+                    if (!method.equals("parameters")) {
+                        operations.put(method + " " + path, paths.get(path).get(method));
+                    }
+                }
+            }
+        }
+        return operations;
+    }
+
     /** Every resource method declares who may call it, and the OpenAPI document says the same. */
     @Test
     void everyOperationDeclaresItsRolesAsTheDocumentStatesThem() throws Exception {
         java.util.Map<String, List<String>> declared = new java.util.TreeMap<>();
-        for (Class<?> resource : resources()) {
-            String base = "/" + resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getDeclaredMethods()) {
-                for (var annotation : method.getAnnotations()) {
-                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-                    if (http != null) {
-                        Path sub = method.getAnnotation(Path.class);
-                        declared.put(http.value().toLowerCase() + " " + base + (sub == null ? "" : "/" + sub.value()),
-                                documentedRoles(method));
-                    }
-                }
+        implemented().forEach((operation, method) -> declared.put(operation, documentedRoles(method)));
+        java.util.Map<String, List<String>> stated = new java.util.TreeMap<>();
+        documented().forEach((operation, description) -> {
+            List<String> roles = new java.util.ArrayList<>();
+            if (description.has(ROLES)) {
+                description.get(ROLES).forEach(role -> roles.add(role.asText()));
+            } else {
+                roles.add("(not documented)");
             }
-        }
-        java.util.Map<String, List<String>> documented = new java.util.TreeMap<>();
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
-            JsonNode paths = new ObjectMapper().readTree(in).get("paths");
-            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
-                String path = names.next();
-                for (Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
-                    String method = methods.next();
-                    if (!method.equals("parameters")) {
-                        List<String> roles = new java.util.ArrayList<>();
-                        JsonNode operation = paths.get(path).get(method);
-                        if (operation.has(ROLES)) {
-                            operation.get(ROLES).forEach(role -> roles.add(role.asText()));
-                        } else {
-                            roles.add("(not documented)");
-                        }
-                        documented.put(method + " " + path, roles);
-                        boolean open = operation.has("security") && operation.get("security").isEmpty();
-                        assertEquals(roles.isEmpty(), open, method + " " + path + ": open exactly when security is []");
-                    }
-                }
-            }
-        }
-        assertEquals(declared, documented);
+            stated.put(operation, roles);
+            boolean open = description.has("security") && description.get("security").isEmpty();
+            assertEquals(roles.isEmpty(), open, operation + ": open exactly when security is []");
+        });
+        assertEquals(declared, stated);
     }
 
     @Test
     void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
-        Set<String> implemented = new TreeSet<>();
-        for (Class<?> resource : resources()) {
-            String base = "/" + resource.getAnnotation(Path.class).value();
-            for (Method method : resource.getDeclaredMethods()) {
-                for (var annotation : method.getAnnotations()) {
-                    HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
-                    if (http != null) {
-                        Path sub = method.getAnnotation(Path.class);
-                        implemented.add(http.value().toLowerCase() + " " + base + (sub == null ? "" : "/" + sub.value()));
-                    }
-                }
-            }
-        }
-        Set<String> documented = new TreeSet<>();
-        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
-            JsonNode paths = new ObjectMapper().readTree(in).get("paths");
-            for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
-                String path = names.next();
-                for (Iterator<String> methods = paths.get(path).fieldNames(); methods.hasNext();) {
-                    String method = methods.next();
-                    if (!method.equals("parameters")) {
-                        documented.add(method + " " + path);
-                    }
-                }
-            }
-        }
-        assertEquals(implemented, documented);
+        assertEquals(implemented().keySet(), documented().keySet());
     }
 }

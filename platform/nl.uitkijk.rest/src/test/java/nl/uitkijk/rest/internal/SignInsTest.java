@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +24,6 @@ class SignInsTest {
 
     private final List<String> audited = new CopyOnWriteArrayList<>();
     private final AtomicInteger checks = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-01T08:00:00Z");
 
     private final AuditLog audit = new AuditLog() {
         @Override
@@ -47,22 +44,7 @@ class SignInsTest {
         }
     };
 
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T08:00:00Z"));
 
     private final SignIns signIns = new SignIns(configuration(), audit, (user, password) -> {
         checks.incrementAndGet();
@@ -133,7 +115,7 @@ class SignInsTest {
         for (int i = 0; i < 5; i++) {
             refusal("anna", "guess", "127.0.0.1");
         }
-        now = now.plus(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         assertEquals(Set.of("operator"), signIns.signIn("anna", GOOD, "127.0.0.1", "REST"));
     }
 
@@ -144,14 +126,14 @@ class SignInsTest {
         }
         assertEquals(429, refusal("anna", GOOD, "192.0.2.7"), "the address is refused, whatever it tries");
         assertEquals(401, refusal("user0", "x", "127.0.0.1"), "other addresses are not");
-        now = now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         assertEquals(401, refusal("user99", "x", "192.0.2.7"));
     }
 
     @Test
     void refusedSignInsCannotFloodTheAuditTrail() {
         for (int i = 0; i < 1_000; i++) {
-            now = now.plus(Duration.ofMinutes(16)); // each lockout over before the next try: the worst case
+            clock.advance(Duration.ofMinutes(16)); // each lockout over before the next try: the worst case
             assertThrows(SignIns.Refused.class, () -> signIns.signIn("anna", "wrong", "127.0.0." + (checks.get() % 200),
                     "REST"));
         }
@@ -173,7 +155,7 @@ class SignInsTest {
         signIns.forget("anna");
         signIns.signIn("anna", GOOD, "127.0.0.1", "REST");
         assertEquals(4, checks.get());
-        now = now.plus(Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         signIns.signIn("anna", GOOD, "127.0.0.1", "REST");
         assertEquals(5, checks.get());
     }
