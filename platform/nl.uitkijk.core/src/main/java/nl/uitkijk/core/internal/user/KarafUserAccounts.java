@@ -111,21 +111,39 @@ public class KarafUserAccounts implements UserAccounts {
     }
 
     /**
-     * The account as the file now holds it (a fresh read), with the role it must have: Karaf's engine rewrites
-     * etc/users.properties in place, and a change that did not reach the file (seen once in a browser test: an
-     * account left without its group) is made once more, then refused, rather than leave an account without a role.
+     * The account as the file holds it once it is settled, with the role it must have. Karaf's JAAS module
+     * re-reads and rewrites etc/users.properties after every change (its AutoEncryptionSupport, which hashes clear
+     * passwords); a rewrite from a copy read between the two saves of one change (the user, then the group) loses
+     * the group — seen twice in the clean-clone browser test, with the slow salted hash widening the window. So the
+     * file is read again until the role has stood for a while, storing it again when it was lost.
      */
     private UserAccount stored(String name, String role) {
-        UserAccount account = find(name);
-        if (account == null || !role.equals(account.role())) {
-            LOG.warn("The role of '{}' did not reach etc/users.properties; storing it again", name);
-            book().changeRole(name, role);
+        UserAccount account = null;
+        int stable = 0;
+        for (int attempt = 0; attempt < 20 && stable < 3; attempt++) {
+            pause(250);
             account = find(name);
-            if (account == null || !role.equals(account.role())) {
-                throw new IllegalStateException("the role of '" + name + "' could not be stored");
+            if (account != null && role.equals(account.role())) {
+                stable++;
+            } else {
+                stable = 0;
+                LOG.warn("The role of '{}' was lost from etc/users.properties by a concurrent rewrite; storing it "
+                        + "again", name);
+                book().changeRole(name, role);
             }
         }
+        if (account == null || !role.equals(account.role())) {
+            throw new IllegalStateException("the role of '" + name + "' could not be stored");
+        }
         return account;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private UserAccount find(String name) {
