@@ -1,7 +1,7 @@
 /**
- * The control room's alarm queue: what happened at cameras and in the legal register that someone must see and
- * acknowledge (a camera offline, tamper, motion, a designation about to end). Alarms are stored before anyone is told,
- * so none is lost when no console is open.
+ * The control room's alarm queue: what happened at cameras, in analytics and in the legal register that someone
+ * must see and acknowledge, and what became of its delivery to each control room. Alarms are stored with their
+ * deliveries before anyone is told, so none is lost when no console is open or a control room is unreachable.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package nl.uitkijk.api.alarm;

@@ -15,6 +15,11 @@ public final class AuditActions {
     /** A camera was shared with an outside party (the police), or no longer. @since 1.4 */
     public static final String CAMERA_SHARE = "camera.share";
     public static final String CAMERA_UNSHARE = "camera.unshare";
+    /** An operator raised an alarm by hand. @since 1.7 */
+    public static final String ALARM_RAISE = "alarm.raise";
+    /** An administrator added, changed or removed a control-room connector instance. @since 1.7 */
+    public static final String CONNECTOR_CHANGE = "connector.change";
+    public static final String CONNECTOR_REMOVE = "connector.remove";
     /** An operator acknowledged an alarm (with a comment). @since 1.4 */
     public static final String ALARM_ACKNOWLEDGE = "alarm.acknowledge";
     public static final String CAMERA_ADD = "camera.add";

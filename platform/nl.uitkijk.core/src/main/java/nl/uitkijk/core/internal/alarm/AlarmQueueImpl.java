@@ -14,12 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import nl.uitkijk.api.alarm.Alarm;
 import nl.uitkijk.api.alarm.Alarm.Priority;
 import nl.uitkijk.api.alarm.AlarmQueue;
+import nl.uitkijk.api.alarm.Delivery;
+import nl.uitkijk.core.internal.connector.ConnectorDirectory;
+import nl.uitkijk.core.internal.connector.OutboxStore;
 import nl.uitkijk.api.event.EventTopics;
 import nl.uitkijk.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -45,10 +49,17 @@ import org.slf4j.LoggerFactory;
 public class AlarmQueueImpl implements AlarmQueue, EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmQueueImpl.class);
-    private static final String COLUMNS = "id, raised_us, camera_id, type, priority, summary, ack_user, ack_us, "
-            + "ack_comment";
+    private static final String COLUMNS = "id, uid, raised_us, camera_id, type, priority, summary, raised_by, "
+            + "ack_user, ack_us, ack_comment";
+
+    /** Which connector instances receive an alarm (the connector directory's routing). */
+    @FunctionalInterface
+    public interface Routes {
+        List<String> of(String cameraId, String type, Priority priority);
+    }
 
     private final Database database;
+    private final Routes routes;
     private final Clock clock;
     private final List<Consumer<Alarm>> listeners = new CopyOnWriteArrayList<>();
     /** Cameras for which an offline alarm was raised: their return is worth telling. */
@@ -67,13 +78,15 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
             });
 
     @Activate
-    public AlarmQueueImpl(@Reference Database database) {
-        this(database, Clock.systemUTC());
+    public AlarmQueueImpl(@Reference Database database, @Reference ConnectorDirectory directory) {
+        this(database, directory::routes, Clock.systemUTC());
     }
 
-    AlarmQueueImpl(Database database, Clock clock) {
+    public AlarmQueueImpl(Database database, Routes routes, Clock clock) {
         this.database = database;
+        this.routes = routes;
         this.clock = clock;
+        giveOlderAlarmsIds();
         retry.scheduleWithFixedDelay(this::retryPending, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
@@ -130,15 +143,53 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
         }
     }
 
+    /** Alarms stored before version 10 of the schema get their global id. */
+    private void giveOlderAlarmsIds() {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM alarm WHERE uid IS NULL");
+                PreparedStatement update = connection.prepareStatement("UPDATE alarm SET uid = ? WHERE id = ?");
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                update.setString(1, UUID.randomUUID().toString());
+                update.setLong(2, rows.getLong(1));
+                update.executeUpdate();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Older alarms could not be given ids: {}", e.getMessage());
+        }
+    }
+
     /** An alarm raised while the database could not take it: stored as soon as it can, in order. */
-    private record Pending(Instant raised, String cameraId, String type, Priority priority, String summary) {
+    private record Pending(UUID id, Instant raised, String cameraId, String type, Priority priority, String summary,
+            String raisedBy) {
+    }
+
+    @Override
+    public Alarm raise(String cameraId, String type, Priority priority, String summary, String raisedBy) {
+        Pending alarm = pending(cameraId, type, priority, summary, raisedBy);
+        synchronized (pending) {
+            if (!pending.isEmpty() && !storePending()) {
+                throw new IllegalStateException("the database does not take alarms now (" + pending.size()
+                        + " waiting)");
+            }
+            try {
+                return store(alarm);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the alarm was not stored: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Pending pending(String cameraId, String type, Priority priority, String summary, String raisedBy) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String text = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
+        return new Pending(UUID.randomUUID(), now, cameraId, type.length() > 32 ? type.substring(0, 32) : type,
+                priority, text, raisedBy);
     }
 
     /** Stores an alarm, then tells the subscribers; kept and stored later when the database refuses it now. */
     Alarm raise(String cameraId, String type, Priority priority, String summary) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String text = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
-        Pending alarm = new Pending(now, cameraId, type.length() > 32 ? type.substring(0, 32) : type, priority, text);
+        Pending alarm = pending(cameraId, type, priority, summary, null);
         synchronized (pending) {
             if (!pending.isEmpty() && !storePending()) {
                 keep(alarm);
@@ -147,7 +198,7 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
             try {
                 return store(alarm);
             } catch (SQLException e) {
-                LOG.error("ALARM NOT YET STORED, kept to store again ({} {} {}): {}", priority, cameraId, text,
+                LOG.error("ALARM NOT YET STORED, kept to store again ({} {} {}): {}", priority, cameraId, alarm.summary(),
                         e.getMessage());
                 keep(alarm);
                 return null;
@@ -194,27 +245,69 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
         }
     }
 
+    /**
+     * Stores the alarm and its deliveries (one per connector instance that takes it) in one transaction, then tells
+     * the subscribers: the outbox among them finds the deliveries already there.
+     */
     private Alarm store(Pending alarm) throws SQLException {
-        Instant now = alarm.raised();
-        String cameraId = alarm.cameraId();
-        String type = alarm.type();
-        Priority priority = alarm.priority();
-        String text = alarm.summary();
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO alarm (raised_us, camera_id, "
-                        + "type, priority, summary) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, micros(now));
-            insert.setString(2, cameraId);
-            insert.setString(3, type);
-            insert.setString(4, priority.name());
-            insert.setString(5, text);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                Alarm stored = new Alarm(keys.getLong(1), now, cameraId, type, priority, text, null, null, null);
-                tell(stored);
-                return stored;
+        List<String> connectors = routes.of(alarm.cameraId(), alarm.type(), alarm.priority());
+        Alarm stored;
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try {
+                long number;
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alarm (uid, raised_us, "
+                        + "camera_id, type, priority, summary, raised_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    insert.setString(1, alarm.id().toString());
+                    insert.setLong(2, micros(alarm.raised()));
+                    insert.setString(3, alarm.cameraId());
+                    insert.setString(4, alarm.type());
+                    insert.setString(5, alarm.priority().name());
+                    insert.setString(6, alarm.summary());
+                    insert.setString(7, alarm.raisedBy());
+                    insert.executeUpdate();
+                    try (ResultSet keys = insert.getGeneratedKeys()) {
+                        keys.next();
+                        number = keys.getLong(1);
+                    }
+                }
+                if (!connectors.isEmpty()) {
+                    try (PreparedStatement delivery = connection.prepareStatement("INSERT INTO alarm_delivery "
+                            + "(alarm_id, connector_id, state, next_us) VALUES (?, ?, 'PENDING', ?)")) {
+                        for (String connector : connectors) {
+                            delivery.setLong(1, number);
+                            delivery.setString(2, connector);
+                            delivery.setLong(3, micros(alarm.raised()));
+                            delivery.addBatch();
+                        }
+                        delivery.executeBatch();
+                    }
+                }
+                connection.commit();
+                stored = new Alarm(alarm.id(), number, alarm.raised(), alarm.cameraId(), alarm.type(),
+                        alarm.priority(), alarm.summary(), alarm.raisedBy(), null, null, null);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
+        }
+        tell(stored);
+        return stored;
+    }
+
+    @Override
+    public List<Delivery> deliveries(UUID id) {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM alarm WHERE uid = ?")) {
+            select.setString(1, id.toString());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? OutboxStore.deliveries(connection, rows.getLong(1)) : List.of();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the deliveries: " + e.getMessage(), e);
         }
     }
 
@@ -236,11 +329,20 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     }
 
     @Override
-    public Optional<Alarm> alarm(long id) {
+    public Optional<Alarm> alarm(UUID id) {
+        return select("uid", id.toString());
+    }
+
+    @Override
+    public Optional<Alarm> alarm(long number) {
+        return select("id", number);
+    }
+
+    private Optional<Alarm> select(String column, Object value) {
         try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM alarm WHERE id = ?")) {
-            select.setLong(1, id);
+                        + " FROM alarm WHERE " + column + " = ?")) {
+            select.setObject(1, value);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(alarm(rows)) : Optional.empty();
             }
@@ -250,15 +352,15 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     }
 
     @Override
-    public Alarm acknowledge(long id, String user, String comment) {
+    public Alarm acknowledge(UUID id, String user, String comment) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = database.connection();
                 PreparedStatement update = connection.prepareStatement("UPDATE alarm SET ack_user = ?, ack_us = ?, "
-                        + "ack_comment = ? WHERE id = ? AND ack_user IS NULL")) {
+                        + "ack_comment = ? WHERE uid = ? AND ack_user IS NULL")) {
             update.setString(1, user);
             update.setLong(2, micros(now));
             update.setString(3, comment.length() > 500 ? comment.substring(0, 500) : comment);
-            update.setLong(4, id);
+            update.setString(4, id.toString());
             if (update.executeUpdate() == 0) {
                 Alarm existing = alarm(id).orElseThrow(() -> new NoSuchElementException("no alarm " + id));
                 throw new IllegalStateException("alarm " + id + " was acknowledged by " + existing.acknowledgedBy()
@@ -291,9 +393,9 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     private static Alarm alarm(ResultSet row) throws SQLException {
         long ack = row.getLong("ack_us");
         boolean acknowledged = !row.wasNull();
-        return new Alarm(row.getLong("id"), instant(row.getLong("raised_us")), row.getString("camera_id"),
-                row.getString("type"), Priority.valueOf(row.getString("priority")), row.getString("summary"),
-                row.getString("ack_user"), acknowledged ? instant(ack) : null, row.getString("ack_comment"));
+        return new Alarm(UUID.fromString(row.getString("uid")), row.getLong("id"), instant(row.getLong("raised_us")),
+                row.getString("camera_id"), row.getString("type"), Priority.valueOf(row.getString("priority")),
+                row.getString("summary"), row.getString("raised_by"), row.getString("ack_user"), acknowledged ? instant(ack) : null, row.getString("ack_comment"));
     }
 
     private static long micros(Instant instant) {

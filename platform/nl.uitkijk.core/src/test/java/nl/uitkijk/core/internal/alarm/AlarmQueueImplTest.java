@@ -2,6 +2,7 @@ package nl.uitkijk.core.internal.alarm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,8 @@ import org.osgi.service.event.Event;
 
 class AlarmQueueImplTest {
 
+    private static final AlarmQueueImpl.Routes NO_CONNECTORS = (camera, type, priority) -> List.of();
+
     @TempDir
     Path folder;
     private DerbyDatabase database;
@@ -28,7 +31,7 @@ class AlarmQueueImplTest {
     @BeforeEach
     void open() throws Exception {
         database = new DerbyDatabase(folder.resolve("db"));
-        queue = new AlarmQueueImpl(database);
+        queue = new AlarmQueueImpl(database, NO_CONNECTORS, java.time.Clock.systemUTC());
     }
 
     @AfterEach
@@ -71,7 +74,7 @@ class AlarmQueueImplTest {
         IllegalStateException twice = assertThrows(IllegalStateException.class,
                 () -> queue.acknowledge(open.get(1).id(), "erik", "ook gezien"));
         assertTrue(twice.getMessage().contains("acknowledged by anna"), twice.getMessage());
-        assertThrows(java.util.NoSuchElementException.class, () -> queue.acknowledge(999, "anna", "x"));
+        assertThrows(java.util.NoSuchElementException.class, () -> queue.acknowledge(java.util.UUID.randomUUID(), "anna", "x"));
         assertEquals(4, told.size(), "the acknowledgement is told too");
     }
 
@@ -81,7 +84,7 @@ class AlarmQueueImplTest {
                 EventTopics.TYPE, "END_IN_7_DAYS", EventTopics.DETAIL, "designation 'Kermis' ends in 7 days")));
         database.close();
         database = new DerbyDatabase(folder.resolve("db"));
-        List<Alarm> open = new AlarmQueueImpl(database).recent(10, true);
+        List<Alarm> open = new AlarmQueueImpl(database, NO_CONNECTORS, java.time.Clock.systemUTC()).recent(10, true);
         assertEquals(1, open.size());
         assertEquals("designation 'Kermis' ends in 7 days", open.get(0).summary());
     }
@@ -102,7 +105,7 @@ class AlarmQueueImplTest {
             public boolean createdNow() {
                 return false;
             }
-        }, java.time.Clock.systemUTC());
+        }, NO_CONNECTORS, java.time.Clock.systemUTC());
         try {
             List<Alarm> told = new CopyOnWriteArrayList<>();
             flaky.subscribe(told::add);
@@ -123,5 +126,27 @@ class AlarmQueueImplTest {
         } finally {
             flaky.stop();
         }
+    }
+
+    @Test
+    void anAlarmIsStoredWithItsDeliveriesOrNotAtAll() throws Exception {
+        AlarmQueueImpl routed = new AlarmQueueImpl(database, (camera, type, priority) -> type.equals("broken")
+                ? List.of("police", "police") : List.of("police", "toezicht"), java.time.Clock.systemUTC());
+        Alarm raised = routed.raise("c1", "fight", Alarm.Priority.HIGH, "vechtpartij Pancratiusplein", "anna");
+        assertEquals("anna", raised.raisedBy());
+        assertEquals(raised, routed.alarm(raised.id()).orElseThrow());
+        assertEquals(raised, routed.alarm(raised.number()).orElseThrow());
+        List<nl.uitkijk.api.alarm.Delivery> deliveries = routed.deliveries(raised.id());
+        assertEquals(List.of("police", "toezicht"), deliveries.stream().map(d -> d.connectorId()).toList());
+        assertTrue(deliveries.stream().allMatch(d -> d.state() == nl.uitkijk.api.alarm.Delivery.State.PENDING
+                && d.attempts() == 0));
+
+        // a delivery row that cannot be written takes the alarm with it: never an alarm without its deliveries
+        int before = routed.recent(100, false).size();
+        assertThrows(IllegalStateException.class, () -> routed.raise("c1", "broken", Alarm.Priority.LOW, "x", null));
+        assertEquals(before, routed.recent(100, false).size());
+        Alarm second = routed.raise(null, "manual", Alarm.Priority.MEDIUM, "na de fout", null);
+        assertNotEquals(raised.id(), second.id());
+        assertTrue(second.number() > raised.number());
     }
 }
