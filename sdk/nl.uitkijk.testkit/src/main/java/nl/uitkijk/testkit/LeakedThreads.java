@@ -46,7 +46,9 @@ public final class LeakedThreads {
 
     private static boolean sharedByTheJvm(Thread thread) {
         String name = thread.getName();
+        // the JDK's HTTP keep-alive cache has one cleaner thread per JVM, started by whoever first keeps a connection
         return name.startsWith("ForkJoinPool.commonPool-") || name.equals("process reaper")
+                || name.equals("Keep-Alive-Timer") || name.equals("Keep-Alive-SocketCleaner")
                 || name.startsWith("Attach Listener") || name.startsWith("surefire-forkedjvm");
     }
 }

@@ -1,7 +1,11 @@
 package nl.uitkijk.rest.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -17,6 +21,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.alarm.Alarm;
 import nl.uitkijk.api.alarm.AlarmQueue;
+import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.rest.internal.live.LiveTickets;
@@ -27,9 +32,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * The alarm queue: {@code GET /alarms?open=true} (newest first), {@code POST /alarms/{id}/acknowledge} with a
- * required comment (audited; a second acknowledgement is a 409 naming the first), and {@code POST /alarms/tickets}
- * for the console's live alarm socket ({@code /live/alarms?ticket=…}).
+ * The alarm queue: {@code GET /alarms?open=true} (newest first), {@code POST /alarms} (an operator raises one by
+ * hand; audited; it goes to the control rooms as every alarm does), {@code GET /alarms/{id}} with each control
+ * room's delivery, {@code POST /alarms/{id}/acknowledge} with a required comment (audited; a second acknowledgement
+ * is a 409 naming the first), and {@code POST /alarms/tickets} for the console's live alarm socket. An alarm is
+ * addressed by its id or by its number.
  */
 @Component(service = AlarmResource.class)
 @JaxrsResource
@@ -41,40 +48,100 @@ public class AlarmResource {
     public record Acknowledgement(String comment) {
     }
 
+    /** A hand-raised alarm; {@code priority} is HIGH/MEDIUM/LOW or a level 1–5. */
+    public record NewAlarm(String cameraId, String type, String priority, String description) {
+    }
+
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
     private final AlarmQueue alarms;
     private final AuditLog auditLog;
     private final LiveTickets tickets;
+    private final CameraRegistry cameras;
 
     @Activate
-    public AlarmResource(@Reference AlarmQueue alarms, @Reference AuditLog auditLog, @Reference LiveTickets tickets) {
+    public AlarmResource(@Reference AlarmQueue alarms, @Reference AuditLog auditLog, @Reference LiveTickets tickets,
+            @Reference CameraRegistry cameras) {
         this.alarms = alarms;
         this.auditLog = auditLog;
         this.tickets = tickets;
+        this.cameras = cameras;
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @GET
-    public List<Alarm> list(@QueryParam("open") @DefaultValue("false") boolean open,
+    public List<AlarmJson> list(@QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return alarms.recent(limit, open);
+        return alarms.recent(limit, open).stream().map(alarm -> AlarmJson.of(alarm, alarms.deliveries(alarm.id())))
+                .toList();
+    }
+
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response raise(NewAlarm body, @Context SecurityContext security, @Context HttpServletRequest http) {
+        if (body == null) {
+            return invalid("a JSON body {cameraId, type, priority, description} is required");
+        }
+        String type = body.type() == null ? "manual" : body.type().strip();
+        if (!TYPE.matcher(type).matches() || type.startsWith("delivery-")) {
+            return invalid("type: 1–32 lower-case letters, digits or '-' (e.g. fight, fire, manual)");
+        }
+        String description = body.description() == null ? "" : body.description().strip();
+        if (description.isEmpty() || description.length() > 500) {
+            return invalid("description: required, at most 500 characters (what is going on)");
+        }
+        Alarm.Priority priority;
+        try {
+            priority = body.priority() == null ? Alarm.Priority.HIGH : Alarm.Priority.parse(body.priority());
+        } catch (IllegalArgumentException e) {
+            return invalid(e.getMessage());
+        }
+        String camera = body.cameraId() == null || body.cameraId().isBlank() ? null : body.cameraId().strip();
+        if (camera != null && cameras.camera(camera).isEmpty()) {
+            return invalid("cameraId: no camera '" + camera + "'");
+        }
+        String user = security.getUserPrincipal().getName();
+        Alarm alarm;
+        try {
+            alarm = alarms.raise(camera, type, priority, description, user);
+        } catch (IllegalStateException e) {
+            return ErrorBody.response(Response.Status.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+        }
+        new Audit(auditLog, security, http).record(AuditActions.ALARM_RAISE, camera == null ? "alarm "
+                + alarm.number() : camera, description, type + " " + priority + " " + alarm.id());
+        return Response.created(URI.create("alarms/" + alarm.id())).entity(AlarmJson.of(alarm, alarms.deliveries(
+                alarm.id()))).build();
+    }
+
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") String id) {
+        return find(id).<Response>map(alarm -> Response.ok(AlarmJson.of(alarm, alarms.deliveries(alarm.id())))
+                .build()).orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no alarm "
+                        + id));
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})
     @POST
     @Path("{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response acknowledge(@PathParam("id") long id, Acknowledgement body, @Context SecurityContext security,
+    public Response acknowledge(@PathParam("id") String id, Acknowledgement body, @Context SecurityContext security,
             @Context HttpServletRequest http) {
         String comment = body == null || body.comment() == null ? "" : body.comment().strip();
         if (comment.isEmpty() || comment.length() > 500) {
-            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid",
-                    "comment: required, at most 500 characters (what was seen or done)");
+            return invalid("comment: required, at most 500 characters (what was seen or done)");
+        }
+        Optional<Alarm> found = find(id);
+        if (found.isEmpty()) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no alarm " + id);
         }
         try {
-            Alarm alarm = alarms.acknowledge(id, security.getUserPrincipal().getName(), comment);
+            Alarm alarm = alarms.acknowledge(found.get().id(), security.getUserPrincipal().getName(), comment);
             new Audit(auditLog, security, http).record(AuditActions.ALARM_ACKNOWLEDGE,
-                    alarm.cameraId() == null ? "alarm " + id : alarm.cameraId(), comment, alarm.summary());
-            return Response.ok(alarm).build();
+                    alarm.cameraId() == null ? "alarm " + alarm.number() : alarm.cameraId(), comment, alarm.summary());
+            return Response.ok(AlarmJson.of(alarm, alarms.deliveries(alarm.id()))).build();
         } catch (NoSuchElementException e) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no alarm " + id);
         } catch (IllegalStateException e) {
@@ -91,5 +158,18 @@ public class AlarmResource {
                 false, 0);
         return Response.ok(new LiveTicketResource.TicketJson(ticket, "/live/alarms?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /** By id (a UUID) or by number. */
+    private Optional<Alarm> find(String id) {
+        try {
+            return id.length() > 20 ? alarms.alarm(UUID.fromString(id)) : alarms.alarm(Long.parseLong(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response invalid(String message) {
+        return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", message);
     }
 }

@@ -66,7 +66,8 @@ public class AlarmSocketEndpoint {
     private void send(Session session, Alarm alarm) {
         try {
             if (session.isOpen()) {
-                session.getAsyncRemote().sendText(json.writeValueAsString(alarm));
+                session.getAsyncRemote().sendText(json.writeValueAsString(nl.uitkijk.rest.internal.AlarmJson.of(alarm,
+                        alarms.deliveries(alarm.id()))));
             }
         } catch (JsonProcessingException | IllegalStateException e) {
             LOG.debug("An alarm could not be sent to a console (it stays in the queue): {}", e.toString());

@@ -1,0 +1,85 @@
+package nl.uitkijk.connector.webhook.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.uitkijk.api.connector.ConnectorKind;
+import nl.uitkijk.connector.base.PlainTextLinks;
+import org.osgi.service.component.annotations.Component;
+
+/** The webhook kind: what an instance needs and what makes it wrong, said before it is stored. */
+@Component(service = ConnectorKind.class)
+public class WebhookKind implements ConnectorKind {
+
+    static final String FACTORY_PID = "nl.uitkijk.connector.webhook";
+    /** Shorter secrets are guessable; Standard Webhooks' own are 24 bytes or more. */
+    static final int MIN_SECRET_BYTES = 16;
+
+    @Override
+    public String kind() {
+        return "webhook";
+    }
+
+    @Override
+    public String label() {
+        return "Webhook (HTTPS POST, Standard Webhooks signature)";
+    }
+
+    @Override
+    public String factoryPid() {
+        return FACTORY_PID;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of("url", "secret", "timeoutSeconds", "allowPlainHttp");
+    }
+
+    @Override
+    public Set<String> secretKeys() {
+        return Set.of("secret");
+    }
+
+    @Override
+    public List<String> validate(Map<String, Object> configuration) {
+        List<String> problems = new ArrayList<>();
+        Object url = configuration.get("url");
+        try {
+            URI uri = new URI(url == null ? "" : String.valueOf(url));
+            if (!uri.isAbsolute() || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                problems.add("config.url: an absolute http(s) URL of the control room's endpoint");
+            } else if (uri.getUserInfo() != null) {
+                problems.add("config.url: no credentials in the URL (the signature authenticates us)");
+            } else if (uri.getScheme().equals("http") && !PlainTextLinks.loopback(uri.getHost())
+                    && !Boolean.parseBoolean(String.valueOf(configuration.get("allowPlainHttp")))) {
+                problems.add("config.url: alarms go over HTTPS to another host (allowPlainHttp=true for a link "
+                        + "inside a protected network)");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("config.url: " + e.getMessage());
+        }
+        Object secret = configuration.get("secret");
+        try {
+            if (secret == null || WebhookSignature.key(String.valueOf(secret)).length < MIN_SECRET_BYTES) {
+                problems.add("config.secret: at least " + MIN_SECRET_BYTES + " bytes (raw, or base64 after whsec_)");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add("config.secret: after whsec_ comes base64");
+        }
+        Object timeout = configuration.get("timeoutSeconds");
+        if (timeout != null) {
+            try {
+                int seconds = Integer.parseInt(String.valueOf(timeout));
+                if (seconds < 1 || seconds > 60) {
+                    problems.add("config.timeoutSeconds: 1 to 60");
+                }
+            } catch (NumberFormatException e) {
+                problems.add("config.timeoutSeconds: a whole number of seconds");
+            }
+        }
+        return problems;
+    }
+}
