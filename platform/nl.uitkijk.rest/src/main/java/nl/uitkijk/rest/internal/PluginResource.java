@@ -55,7 +55,7 @@ public class PluginResource {
 
     private static final List<String> KINDS = List.of("driver", "recorder", "analytics", "connector");
     /** Libraries that plugins need, not plugins themselves. */
-    private static final List<String> LIBRARIES = List.of("uitkijk-driver-base");
+    private static final List<String> LIBRARIES = List.of("uitkijk-driver-base", "uitkijk-connector-base");
     private static final EnumSet<FeaturesService.Option> QUIET = EnumSet.of(
             FeaturesService.Option.NoAutoRefreshBundles);
 
