@@ -5,6 +5,8 @@ import { element } from './wall.js';
 /**
  * The alarm queue beside the wall: newest first, live over a WebSocket (after a reconnect the queue is read again,
  * so nothing is missed), acknowledged with a comment, filtered, and a tone for high priority that can be muted.
+ * Above it the control rooms (connector instances): reachable or not, and how many alarms wait for them; on each
+ * alarm its delivery to each control room, read again while one is still under way.
  */
 export class AlarmPanel {
   constructor(root) {
@@ -13,6 +15,8 @@ export class AlarmPanel {
     this.filter = 'open';
     this.muted = localStorage.getItem('uitkijk.mute') === 'true';
     this.stopped = false;
+    this.roomList = [];
+    this.links = new Map(); // hand-over links made here, shown on their alarm (the server never shows them again)
   }
 
   async show() {
@@ -36,8 +40,40 @@ export class AlarmPanel {
     head.append(filter, mute);
     this.list = element('ul', 'alarm-list');
     this.list.setAttribute('aria-live', 'polite');
-    this.root.replaceChildren(head, this.list);
-    await this.connect();
+    this.rooms = element('ul', 'control-rooms');
+    this.rooms.setAttribute('aria-label', t('alarms.rooms'));
+    this.root.replaceChildren(head, this.rooms, this.list);
+    this.refresh = setInterval(() => this.poll(), 10000);
+    await Promise.all([this.connect(), this.showRooms()]);
+  }
+
+  /** The control rooms' state, and deliveries still under way (the socket tells new alarms, not deliveries). */
+  async poll() {
+    if (this.stopped) return;
+    await this.showRooms();
+    const underway = [...this.alarms.values()].some((alarm) => (alarm.deliveries ?? [])
+      .some((delivery) => delivery.state === 'PENDING' || delivery.state === 'RETRYING'));
+    if (underway) {
+      try {
+        (await api('GET', 'alarms?limit=100')).forEach((alarm) => this.alarms.set(alarm.id, alarm));
+        this.render();
+      } catch (error) { /* shown again at the next poll */ }
+    }
+  }
+
+  async showRooms() {
+    try {
+      const rooms = await api('GET', 'connectors');
+      this.roomList = rooms;
+      this.rooms.replaceChildren(...rooms.map((room) => {
+        const state = !room.installed ? 'away' : room.connected ? 'up' : 'down';
+        const item = element('li', `room room-${state}`, room.label);
+        item.dataset.connector = room.id;
+        item.title = t(`alarms.room.${state}`) + (room.lastError ? ` — ${room.lastError}` : '');
+        if (room.backlog > 0) item.append(element('span', 'backlog', ` ${room.backlog}`));
+        return item;
+      }));
+    } catch (error) { /* an account without access to connectors sees none */ }
   }
 
   async connect() {
@@ -63,7 +99,7 @@ export class AlarmPanel {
   }
 
   render() {
-    const shown = [...this.alarms.values()].sort((a, b) => b.id - a.id).filter((alarm) =>
+    const shown = [...this.alarms.values()].sort((a, b) => b.number - a.number).filter((alarm) =>
       this.filter === 'all' || (!alarm.acknowledgedBy && (this.filter === 'open' || alarm.priority === 'HIGH')));
     this.list.replaceChildren(...shown.slice(0, 100).map((alarm) => this.item(alarm)));
   }
@@ -73,10 +109,30 @@ export class AlarmPanel {
     item.dataset.alarm = alarm.id;
     const time = new Date(alarm.raised).toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
     item.append(element('span', 'when', time), element('span', 'what', `${alarm.cameraId ?? ''} ${alarm.summary}`));
+    if ((alarm.deliveries ?? []).length > 0) {
+      const deliveries = element('span', 'deliveries');
+      for (const delivery of alarm.deliveries) {
+        const chip = element('span', `delivery delivery-${delivery.state}`, delivery.connectorId);
+        chip.dataset.connector = delivery.connectorId;
+        chip.title = t(`alarms.delivery.${delivery.state}`) + (delivery.lastError ? ` — ${delivery.lastError}` : '');
+        deliveries.append(chip);
+      }
+      item.append(deliveries);
+    }
     if (alarm.acknowledgedBy) {
       const at = new Date(alarm.acknowledgedAt).toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
       item.append(element('span', 'ack', `✓ ${alarm.acknowledgedBy} ${at}: ${alarm.comment}`));
       return item;
+    }
+    if (this.links.has(alarm.id)) {
+      const link = element('a', 'handover-link', this.links.get(alarm.id));
+      link.href = this.links.get(alarm.id);
+      link.rel = 'noreferrer';
+      item.append(link);
+    }
+    const roles = (document.body.dataset.roles ?? '').split(' ');
+    if (alarm.cameraId && this.roomList.length > 0 && roles.some((role) => role === 'supervisor' || role === 'admin')) {
+      item.append(this.escalation(alarm));
     }
     const form = element('form', 'ack-form');
     const comment = element('input');
@@ -100,8 +156,52 @@ export class AlarmPanel {
     return item;
   }
 
+  /** "Escalate": the alarm to one control room, with a live hand-over of its camera (the server checks the law). */
+  escalation(alarm) {
+    const form = element('form', 'escalate-form');
+    const room = element('select');
+    room.name = 'connector';
+    for (const each of this.roomList) {
+      const option = element('option', '', each.label);
+      option.value = each.id;
+      option.selected = each.id === 'police';
+      room.append(option);
+    }
+    const reason = element('input');
+    reason.name = 'reason';
+    reason.required = true;
+    reason.maxLength = 500;
+    reason.placeholder = t('alarms.escalate.reason');
+    const minutes = element('input');
+    minutes.name = 'minutes';
+    minutes.type = 'number';
+    minutes.min = 1;
+    minutes.max = 240;
+    minutes.value = 60;
+    minutes.title = t('alarms.escalate.minutes');
+    const button = element('button', '', t('alarms.escalate'));
+    button.type = 'submit';
+    form.append(room, reason, minutes, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        const escalated = await api('POST', `alarms/${alarm.id}/escalate`,
+          { connectorId: room.value, reason: reason.value, minutes: Number(minutes.value) });
+        this.links.set(alarm.id, escalated.handover.link);
+        this.alarms.set(escalated.alarm.id, escalated.alarm);
+        this.render();
+      } catch (error) {
+        reason.setCustomValidity(error.message);
+        reason.reportValidity();
+        reason.addEventListener('input', () => reason.setCustomValidity(''), { once: true });
+      }
+    });
+    return form;
+  }
+
   hide() {
     this.stopped = true;
+    clearInterval(this.refresh);
     this.socket?.close(1000, 'closed');
   }
 }

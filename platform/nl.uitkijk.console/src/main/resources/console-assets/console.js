@@ -52,6 +52,7 @@ function signedIn(current) {
   $('nav').hidden = false;
   $('who').hidden = false;
   $('user').textContent = `${current.user} (${current.roles.join(', ')})`;
+  document.body.dataset.roles = current.roles.join(' '); // a hint for the pages; the server decides
   // Only a hint: the server refuses camera management to anyone but an administrator.
   $('nav-manage').hidden = !current.roles.includes('admin');
   $('nav-export').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');

@@ -57,7 +57,9 @@ export function canPlayH264() {
  * camera sends, decoded once on the server for every such viewer), shown in an <img> in place of the video.
  */
 export class LivePlayer {
-  constructor(video, cameraId, onState) {
+  /** ticketSource: where a live ticket comes from (the console's own API by default; a hand-over link's page). */
+  constructor(video, cameraId, onState, ticketSource = (request) => api('POST', 'live/tickets', request)) {
+    this.ticketSource = ticketSource;
     this.video = video;
     this.cameraId = cameraId;
     this.onState = onState;
@@ -74,7 +76,7 @@ export class LivePlayer {
     const request = { camera: this.cameraId, reason: 'video wall', timing: TIMING };
     if (this.stills) Object.assign(request, { format: 'jpeg', width: this.stillWidth() });
     try {
-      ticket = await api('POST', 'live/tickets', request);
+      ticket = await this.ticketSource(request);
     } catch (error) {
       this.onState('ended', error.message);
       if (error.status !== 401 && error.status !== 403) this.later();

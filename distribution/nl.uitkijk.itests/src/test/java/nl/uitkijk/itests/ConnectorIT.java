@@ -203,15 +203,20 @@ class ConnectorIT {
         for (String id : fights) {
             assertEquals(1, delivery(alarm(id), "refuser").get("attempts").asInt(), "a 4xx is not retried");
         }
-        assertEquals(3, refusing.requests().size(), "the refusing receiver saw each fight once");
-        JsonNode queue = JSON.readTree(karaf.get("/api/v1/alarms?limit=200", true).body());
-        long refusedAlarms = 0;
-        for (JsonNode alarm : queue) {
-            if (alarm.get("type").asText().equals("delivery-rejected")) {
-                refusedAlarms++;
-            }
+        for (String id : fights) {
+            assertEquals(1, refusing.requests().stream().filter(r -> r.id().equals(id)).count(),
+                    "the refusing receiver saw each fight once");
         }
-        assertEquals(3, refusedAlarms, "an operator alarm for each refusal");
+        JsonNode queue = JSON.readTree(karaf.get("/api/v1/alarms?limit=500", true).body());
+        for (String id : fights) {
+            String number = alarm(id).get("number").asText();
+            boolean told = false;
+            for (JsonNode alarm : queue) {
+                told |= alarm.get("type").asText().equals("delivery-rejected") && alarm.get("summary").asText()
+                        .contains("refused alarm " + number + " ");
+            }
+            assertTrue(told, "an operator alarm for the refusal of alarm " + number);
+        }
     }
 
     private static JsonNode delivery(JsonNode alarm, String connector) {
@@ -248,5 +253,106 @@ class ConnectorIT {
         }
         assertTrue(new String(karaf.get("/api/v1/connectors", true).body().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8).contains("\"secret\":\"********\""), "the secret is never shown");
+    }
+
+    /** Counts what a live socket sends and says how it closed. */
+    private static final class LiveSocket implements java.net.http.WebSocket.Listener {
+        final java.util.concurrent.atomic.AtomicInteger binaries = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket socket,
+                java.nio.ByteBuffer data, boolean last) {
+            binaries.incrementAndGet();
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data,
+                boolean last) {
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int code,
+                String reason) {
+            closed.complete(code + " " + reason);
+            return null;
+        }
+
+        @Override
+        public void onError(java.net.http.WebSocket socket, Throwable error) {
+            closed.complete("error " + error);
+        }
+    }
+
+    private HttpResponse<String> anonymous(String path, String json) throws Exception {
+        return karaf.client().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(karaf.base() + path))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEscalationHandsTheCameraOverWithALinkThatPlaysUntilItIsRevoked() throws Exception {
+        webhook.behave(Behaviour.ACCEPT);
+        JsonNode escalated = null;
+        String camera = null;
+        for (String candidate : List.of("demo-pancratiusplein", "demo-promenade", "demo-heerlerheide",
+                "demo-hoensbroek")) {
+            HttpResponse<String> raised = karaf.post("/api/v1/alarms", """
+                    {"cameraId": "%s", "type": "fight", "priority": "HIGH", "description": "Vechtpartij"}"""
+                    .formatted(candidate));
+            String id = JSON.readTree(raised.body()).get("id").asText();
+            HttpResponse<String> response = karaf.post("/api/v1/alarms/" + id + "/escalate", """
+                    {"connectorId": "police", "reason": "Vechtpartij, politie gevraagd mee te kijken", "minutes": 30}""");
+            if (response.statusCode() == 201) {
+                escalated = JSON.readTree(response.body());
+                camera = candidate;
+                break;
+            }
+            assertTrue(response.body().contains("may not be watched live now"), response.body());
+        }
+        assertTrue(escalated != null, "some demo camera may be watched live now");
+        String alarmId = escalated.at("/alarm/id").asText();
+        String link = escalated.at("/handover/link").asText();
+        String handoverId = escalated.at("/handover/id").asText();
+        assertTrue(link.matches("https://.+/console/share\\.html#[A-Za-z0-9_-]{43}"), link);
+        assertEquals(List.of("police"), List.of(escalated.at("/alarm/deliveries/0/connectorId").asText()),
+                "the escalation goes to the chosen control room only");
+
+        KarafInstance.await(Duration.ofSeconds(30), () -> webhook.requests().stream().anyMatch(r -> r.id().equals(
+                alarmId)), "the escalation did not reach the police's webhook");
+        JsonNode body = JSON.readTree(webhook.requests().stream().filter(r -> r.id().equals(alarmId)).findFirst()
+                .orElseThrow().body());
+        assertEquals(link, body.at("/handover/url").asText(), "the delivery carries the live link");
+        assertEquals("escalation", body.get("type").asText());
+
+        String token = link.substring(link.indexOf('#') + 1);
+        HttpResponse<String> view = anonymous("/api/v1/share/view", "{\"token\": \"" + token + "\"}");
+        assertEquals(200, view.statusCode(), view.body());
+        assertEquals(camera, JSON.readTree(view.body()).at("/cameras/0/id").asText());
+        assertEquals(403, anonymous("/api/v1/share/tickets", "{\"token\": \"" + token
+                + "\", \"camera\": \"not-handed-over\"}").statusCode(), "only the handed-over cameras");
+        assertEquals(404, anonymous("/api/v1/share/view", "{\"token\": \"" + "A".repeat(43) + "\"}").statusCode());
+        HttpResponse<String> ticket = anonymous("/api/v1/share/tickets", "{\"token\": \"" + token
+                + "\", \"camera\": \"" + camera + "\"}");
+        assertEquals(200, ticket.statusCode(), ticket.body());
+        LiveSocket socket = new LiveSocket();
+        karaf.client().newWebSocketBuilder().buildAsync(java.net.URI.create(karaf.socketBase() + JSON.readTree(
+                ticket.body()).get("socket").asText()), socket).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        KarafInstance.await(Duration.ofSeconds(20), () -> socket.binaries.get() > 3,
+                "the link's live picture did not play");
+
+        assertEquals(204, karaf.delete("/api/v1/handovers/" + handoverId).statusCode());
+        String closed = socket.closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(closed.contains("revoked"), closed);
+        assertEquals(404, anonymous("/api/v1/share/view", "{\"token\": \"" + token + "\"}").statusCode(),
+                "a revoked link does not play");
+        String audit = karaf.get("/api/v1/audit?limit=100", true).body();
+        assertTrue(audit.contains("handover.create") && audit.contains("handover.view")
+                && audit.contains("handover.revoke"), "made, watched and revoked are in the audit trail");
+        assertTrue(audit.contains("handover:" + handoverId), "each view under the hand-over's name, with its address");
     }
 }

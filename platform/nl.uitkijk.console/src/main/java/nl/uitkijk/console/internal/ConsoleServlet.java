@@ -29,7 +29,8 @@ public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String SCRIPT = "text/javascript;charset=utf-8";
     static final Map<String, String> ASSETS = Map.ofEntries(
-            Map.entry("index.html", "text/html;charset=utf-8"),
+            Map.entry("index.html", "text/html;charset=utf-8"), Map.entry("share.html", "text/html;charset=utf-8"),
+            Map.entry("share.js", SCRIPT),
             Map.entry("console.css", "text/css;charset=utf-8"),
             Map.entry("console.js", SCRIPT), Map.entry("api.js", SCRIPT), Map.entry("i18n.js", SCRIPT),
             Map.entry("wall.js", SCRIPT), Map.entry("player.js", SCRIPT), Map.entry("alarms.js", SCRIPT),

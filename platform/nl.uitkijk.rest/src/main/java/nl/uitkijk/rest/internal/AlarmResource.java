@@ -22,6 +22,8 @@ import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.alarm.Alarm;
 import nl.uitkijk.api.alarm.AlarmQueue;
 import nl.uitkijk.api.camera.CameraRegistry;
+import nl.uitkijk.api.connector.ControlRooms;
+import nl.uitkijk.api.governance.Handovers;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.rest.internal.live.LiveTickets;
@@ -52,20 +54,31 @@ public class AlarmResource {
     public record NewAlarm(String cameraId, String type, String priority, String description) {
     }
 
+    /** An escalation: the alarm to one control room, with a live hand-over of its camera. */
+    public record Escalation(String connectorId, String reason, Integer minutes) {
+    }
+
+    public record EscalationJson(AlarmJson alarm, HandoverResource.HandoverJson handover) {
+    }
+
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private final AlarmQueue alarms;
     private final AuditLog auditLog;
     private final LiveTickets tickets;
     private final CameraRegistry cameras;
+    private final Handovers handovers;
+    private final ControlRooms controlRooms;
 
     @Activate
     public AlarmResource(@Reference AlarmQueue alarms, @Reference AuditLog auditLog, @Reference LiveTickets tickets,
-            @Reference CameraRegistry cameras) {
+            @Reference CameraRegistry cameras, @Reference Handovers handovers, @Reference ControlRooms controlRooms) {
         this.alarms = alarms;
         this.auditLog = auditLog;
         this.tickets = tickets;
         this.cameras = cameras;
+        this.handovers = handovers;
+        this.controlRooms = controlRooms;
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})
@@ -147,6 +160,49 @@ public class AlarmResource {
         } catch (IllegalStateException e) {
             return ErrorBody.response(Response.Status.CONFLICT, "acknowledged", e.getMessage());
         }
+    }
+
+    /**
+     * Escalates an alarm to one control room: a hand-over of its camera (reason, time limit, legal basis) and a new
+     * alarm of type {@code escalation} for that control room only, carrying the hand-over's link.
+     */
+    @Allow(Role.SUPERVISOR)
+    @POST
+    @Path("{id}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response escalate(@PathParam("id") String id, Escalation body, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        Optional<Alarm> found = find(id);
+        if (found.isEmpty()) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no alarm " + id);
+        }
+        Alarm original = found.get();
+        if (original.cameraId() == null) {
+            return invalid("the alarm concerns no camera: there is nothing to hand over");
+        }
+        if (body == null) {
+            return invalid("a JSON body {connectorId, reason, minutes} is required");
+        }
+        UUID escalation = UUID.randomUUID();
+        Response handover = HandoverResource.create(handovers, controlRooms, auditLog, java.util.Set.of(original
+                .cameraId()), body.connectorId(), body.reason(), body.minutes(), escalation, security, http);
+        if (handover.getStatus() != Response.Status.CREATED.getStatusCode()) {
+            return handover;
+        }
+        String user = security.getUserPrincipal().getName();
+        String summary = "Escalated by " + user + ": " + original.summary() + " (" + body.reason().strip() + ")";
+        Alarm raised;
+        try {
+            raised = alarms.raise(escalation, original.cameraId(), "escalation", Alarm.Priority.HIGH, summary, user,
+                    List.of(body.connectorId()));
+        } catch (IllegalStateException e) {
+            return ErrorBody.response(Response.Status.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+        }
+        new Audit(auditLog, security, http).record(AuditActions.ALARM_RAISE, original.cameraId(), body.reason(),
+                "escalation of alarm " + original.number() + " to " + body.connectorId() + " " + raised.id());
+        return Response.created(URI.create("alarms/" + raised.id())).entity(new EscalationJson(AlarmJson.of(raised,
+                alarms.deliveries(raised.id())), (HandoverResource.HandoverJson) handover.getEntity()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})

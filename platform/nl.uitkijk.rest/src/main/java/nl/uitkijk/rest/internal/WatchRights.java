@@ -11,7 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.time.Instant;
+import java.util.UUID;
 import nl.uitkijk.api.governance.CameraShares;
+import nl.uitkijk.api.governance.Handover;
+import nl.uitkijk.api.governance.Handovers;
 import nl.uitkijk.api.user.UserAccount;
 import nl.uitkijk.api.user.UserAccounts;
 import nl.uitkijk.rest.internal.live.LiveRights;
@@ -43,6 +47,7 @@ public class WatchRights implements LiveRights {
     private final Method alarmRule = rule(AlarmResource.class, "ticket");
     private final Map<Watch, Boolean> watches = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private volatile Handovers handovers;
 
     private record Watch(LiveTicket ticket, Consumer<String> lapsed) {
     }
@@ -59,6 +64,18 @@ public class WatchRights implements LiveRights {
             return thread;
         });
         scheduler.scheduleWithFixedDelay(this::checkAll, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void bindHandovers(Handovers service) {
+        this.handovers = service;
+    }
+
+    void unbindHandovers(Handovers service) {
+        if (this.handovers == service) {
+            this.handovers = null;
+        }
     }
 
     @Deactivate
@@ -103,6 +120,9 @@ public class WatchRights implements LiveRights {
 
     /** Why the ticket's holder may no longer watch, or empty. */
     Optional<String> lapsed(LiveTicket ticket, Map<String, Set<String>> rolesByUser) {
+        if (ticket.user().startsWith(ShareResource.USER_PREFIX)) {
+            return handoverLapsed(ticket);
+        }
         if (ticket.session() != null && !sessions.isOpen(ticket.session())) {
             return Optional.of("signed out");
         }
@@ -118,6 +138,27 @@ public class WatchRights implements LiveRights {
             return Optional.of("the camera is no longer shared with the police");
         }
         return Optional.empty();
+    }
+
+    /** A hand-over link's socket: it plays while the hand-over is active, and only its cameras. */
+    private Optional<String> handoverLapsed(LiveTicket ticket) {
+        Handovers current = handovers;
+        if (current == null) {
+            return Optional.of("hand-overs are not available");
+        }
+        try {
+            UUID id = UUID.fromString(ticket.user().substring(ShareResource.USER_PREFIX.length()));
+            Optional<Handover> handover = current.handover(id);
+            if (handover.isEmpty() || !handover.get().cameraIds().contains(ticket.cameraId())) {
+                return Optional.of("no such hand-over");
+            }
+            if (handover.get().revoked() != null) {
+                return Optional.of("the hand-over was revoked");
+            }
+            return handover.get().activeAt(Instant.now()) ? Optional.empty() : Optional.of("the hand-over ended");
+        } catch (IllegalArgumentException e) {
+            return Optional.of("no such hand-over");
+        }
     }
 
     /** The resource method whose declared rule a socket keeps to. */

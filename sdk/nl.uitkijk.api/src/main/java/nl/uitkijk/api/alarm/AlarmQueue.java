@@ -30,6 +30,15 @@ public interface AlarmQueue {
      */
     Alarm raise(String cameraId, String type, Priority priority, String summary, String raisedBy);
 
+    /**
+     * Raises an alarm with an id chosen by the caller, for these connector instances only, whatever their routing
+     * (an escalation to one control room, whose hand-over was made for this id first).
+     *
+     * @throws IllegalStateException when the database does not take it now
+     */
+    Alarm raise(UUID id, String cameraId, String type, Priority priority, String summary, String raisedBy,
+            java.util.Collection<String> connectors);
+
     /** Each connector instance's delivery of the alarm, in connector order; empty for none or no such alarm. */
     List<Delivery> deliveries(UUID id);
 

@@ -20,6 +20,10 @@ public final class AuditActions {
     /** An administrator added, changed or removed a control-room connector instance. @since 1.7 */
     public static final String CONNECTOR_CHANGE = "connector.change";
     public static final String CONNECTOR_REMOVE = "connector.remove";
+    /** A supervisor handed cameras over to a control room (live link), revoked it, or the link was watched. */
+    public static final String HANDOVER_CREATE = "handover.create";
+    public static final String HANDOVER_REVOKE = "handover.revoke";
+    public static final String HANDOVER_VIEW = "handover.view";
     /** An operator acknowledged an alarm (with a comment). @since 1.4 */
     public static final String ALARM_ACKNOWLEDGE = "alarm.acknowledge";
     public static final String CAMERA_ADD = "camera.add";

@@ -16,6 +16,7 @@ final class EventCodes {
     /** type → {SIA code, Contact ID qualifier + event code} */
     private static final Map<String, String[]> CODES = Map.ofEntries(
             Map.entry("manual", new String[] {"PA", "1120"}),
+            Map.entry("escalation", new String[] {"PA", "1120"}),
             Map.entry("panic", new String[] {"PA", "1120"}),
             Map.entry("fight", new String[] {"PA", "1120"}),
             Map.entry("fire", new String[] {"FA", "1110"}),

@@ -161,12 +161,21 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
 
     /** An alarm raised while the database could not take it: stored as soon as it can, in order. */
     private record Pending(UUID id, Instant raised, String cameraId, String type, Priority priority, String summary,
-            String raisedBy) {
+            String raisedBy, List<String> connectors) {
     }
 
     @Override
     public Alarm raise(String cameraId, String type, Priority priority, String summary, String raisedBy) {
-        Pending alarm = pending(cameraId, type, priority, summary, raisedBy);
+        return stored(pending(UUID.randomUUID(), cameraId, type, priority, summary, raisedBy, null));
+    }
+
+    @Override
+    public Alarm raise(UUID id, String cameraId, String type, Priority priority, String summary, String raisedBy,
+            java.util.Collection<String> connectors) {
+        return stored(pending(id, cameraId, type, priority, summary, raisedBy, List.copyOf(connectors)));
+    }
+
+    private Alarm stored(Pending alarm) {
         synchronized (pending) {
             if (!pending.isEmpty() && !storePending()) {
                 throw new IllegalStateException("the database does not take alarms now (" + pending.size()
@@ -180,16 +189,17 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
         }
     }
 
-    private Pending pending(String cameraId, String type, Priority priority, String summary, String raisedBy) {
+    private Pending pending(UUID id, String cameraId, String type, Priority priority, String summary,
+            String raisedBy, List<String> connectors) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String text = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
-        return new Pending(UUID.randomUUID(), now, cameraId, type.length() > 32 ? type.substring(0, 32) : type,
-                priority, text, raisedBy);
+        return new Pending(id, now, cameraId, type.length() > 32 ? type.substring(0, 32) : type, priority, text,
+                raisedBy, connectors);
     }
 
     /** Stores an alarm, then tells the subscribers; kept and stored later when the database refuses it now. */
     Alarm raise(String cameraId, String type, Priority priority, String summary) {
-        Pending alarm = pending(cameraId, type, priority, summary, null);
+        Pending alarm = pending(UUID.randomUUID(), cameraId, type, priority, summary, null, null);
         synchronized (pending) {
             if (!pending.isEmpty() && !storePending()) {
                 keep(alarm);
@@ -250,7 +260,8 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
      * the subscribers: the outbox among them finds the deliveries already there.
      */
     private Alarm store(Pending alarm) throws SQLException {
-        List<String> connectors = routes.of(alarm.cameraId(), alarm.type(), alarm.priority());
+        List<String> connectors = alarm.connectors() != null ? alarm.connectors()
+                : routes.of(alarm.cameraId(), alarm.type(), alarm.priority());
         Alarm stored;
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);

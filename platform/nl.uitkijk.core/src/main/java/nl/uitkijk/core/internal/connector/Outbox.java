@@ -18,6 +18,7 @@ import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
+import nl.uitkijk.api.governance.Handovers;
 import nl.uitkijk.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,6 +72,7 @@ public class Outbox implements DeliveryLane.Reports {
     private final AutoCloseable alarmSubscription;
     private final AutoCloseable directorySubscription;
     private volatile CameraRegistry cameras;
+    private volatile Handovers handovers;
     private volatile boolean active = true;
 
     @Activate
@@ -132,6 +134,17 @@ public class Outbox implements DeliveryLane.Reports {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindHandovers(Handovers service) {
+        this.handovers = service;
+    }
+
+    void unbindHandovers(Handovers service) {
+        if (this.handovers == service) {
+            this.handovers = null;
+        }
+    }
+
     @Deactivate
     void stop() {
         active = false;
@@ -190,6 +203,15 @@ public class Outbox implements DeliveryLane.Reports {
                     attributes.put(Alarm.SITE, c.definition().site());
                 }
             });
+        }
+        Handovers links = handovers;
+        if (links != null) {
+            // the hand-over made for this alarm, while it lasts: a redelivery after it ended carries no dead link
+            links.forAlarm(pending.uid()).filter(handover -> handover.activeAt(clock.instant())).ifPresent(handover ->
+                    links.link(handover.id()).ifPresent(link -> {
+                        attributes.put(Alarm.HANDOVER_URL, link.toString());
+                        attributes.put(Alarm.HANDOVER_UNTIL, handover.until().toString());
+                    }));
         }
         return new Alarm(pending.uid(), pending.alarmId(), pending.cameraId(), pending.type(), pending.priority(),
                 pending.raised(), pending.summary(), attributes);
