@@ -253,6 +253,9 @@ class ConnectorIT {
         }
         assertTrue(new String(karaf.get("/api/v1/connectors", true).body().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8).contains("\"secret\":\"********\""), "the secret is never shown");
+        String stored = karaf.shell("config:list \"(uitkijk.connector.id=police)\"").output();
+        assertTrue(stored.contains("secret = {AES-GCM}") && !stored.contains(SECRET.substring(6)),
+                "the secret is stored sealed in ConfigAdmin: " + stored);
     }
 
     /** Counts what a live socket sends and says how it closed. */

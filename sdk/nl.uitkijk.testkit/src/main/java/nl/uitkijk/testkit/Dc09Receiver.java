@@ -49,7 +49,7 @@ public final class Dc09Receiver implements ConnectorPeer {
     /** One message as received and understood. */
     public record Message(String protocol, String id, boolean encrypted, int sequence, String receiver,
             String prefix, String account, String data, Map<String, String> extended, Instant timestamp,
-            String answer) {
+            String answer, Instant at) {
 
         /** The alarm id the Uitkijk connector puts first in the I (alarm text) block, if any. */
         public UUID alarmId() {
@@ -241,7 +241,7 @@ public final class Dc09Receiver implements ConnectorPeer {
             answer = "ACK";
         }
         messages.add(new Message(protocol, id, encrypted, sequence, receiver, prefix, account, parts.group(1),
-                extended, timestamp, answer));
+                extended, timestamp, answer, Instant.now()));
         String stamp = "_" + TIMESTAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         return switch (answer) {
             case "NAK" -> frame("\"NAK\"0000R0L0A0[]" + stamp);

@@ -30,7 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookReceiver implements ConnectorPeer {
 
     /** One request as received. */
-    public record Received(String id, String timestamp, String signature, boolean valid, String body, int status) {
+    public record Received(String id, String timestamp, String signature, boolean valid, String body, int status,
+            Instant at) {
     }
 
     private static final Duration TOLERANCE = Duration.ofMinutes(5);
@@ -74,7 +75,7 @@ public final class WebhookReceiver implements ConnectorPeer {
                 default -> 204;
             };
             requests.add(new Received(id, timestamp, signature, valid, new String(body, StandardCharsets.UTF_8),
-                    status));
+                    status, Instant.now()));
             byte[] reply = status == 204 ? new byte[0] : ("{\"error\":\"" + status + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, status == 204 ? -1 : reply.length);

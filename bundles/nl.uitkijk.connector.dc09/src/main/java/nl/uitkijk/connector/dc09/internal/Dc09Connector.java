@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.api.connector.DeliveryResult;
 import nl.uitkijk.api.connector.DeliveryResult.Outcome;
+import nl.uitkijk.api.connector.DeliveryResult;
+import nl.uitkijk.api.security.Secrets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -107,11 +109,11 @@ public class Dc09Connector implements ControlRoomConnector {
     private volatile boolean lastReached;
 
     @Activate
-    public Dc09Connector(Configuration configuration) {
+    public Dc09Connector(Configuration configuration, @Reference Secrets secrets) {
         this(configuration.uitkijk_connector_id(), configuration.uitkijk_connector_label(), configuration.host(),
                 configuration.port(), configuration.protocol(), configuration.account(), configuration.receiver(),
-                configuration.prefix(), configuration.key(), configuration.format(), Duration.ofSeconds(Math.max(1,
-                        configuration.timeoutSeconds())), Clock.systemUTC());
+                configuration.prefix(), secrets.open(configuration.key()), configuration.format(),
+                Duration.ofSeconds(Math.max(1, configuration.timeoutSeconds())), Clock.systemUTC());
     }
 
     Dc09Connector(String id, String label, String host, int port, String protocol, String account, String receiver,

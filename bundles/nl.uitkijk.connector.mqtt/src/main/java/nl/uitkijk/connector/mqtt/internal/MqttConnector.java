@@ -8,8 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.api.connector.DeliveryResult;
 import nl.uitkijk.api.connector.DeliveryResult.Outcome;
+import nl.uitkijk.api.connector.DeliveryResult;
+import nl.uitkijk.api.security.Secrets;
 import nl.uitkijk.connector.base.AlarmDocument;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
@@ -88,10 +90,11 @@ public class MqttConnector implements ControlRoomConnector {
     private volatile MqttClient client;
 
     @Activate
-    public MqttConnector(Configuration configuration) {
+    public MqttConnector(Configuration configuration, @Reference Secrets secrets) {
         this(configuration.uitkijk_connector_id(), configuration.uitkijk_connector_label(), configuration.broker(),
                 configuration.topicPrefix(), configuration.clientId(), configuration.username(),
-                configuration.password(), Duration.ofSeconds(Math.max(1, configuration.timeoutSeconds())));
+                secrets.open(configuration.password()),
+                Duration.ofSeconds(Math.max(1, configuration.timeoutSeconds())));
         connectSoon();
     }
 

@@ -13,12 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.api.connector.DeliveryResult;
 import nl.uitkijk.api.connector.DeliveryResult.Outcome;
+import nl.uitkijk.api.connector.DeliveryResult;
+import nl.uitkijk.api.security.Secrets;
 import nl.uitkijk.connector.base.AlarmDocument;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -73,10 +75,10 @@ public class WebhookConnector implements ControlRoomConnector {
     private volatile boolean lastFailed;
 
     @Activate
-    public WebhookConnector(Configuration configuration) {
-        this(configuration.uitkijk_connector_id(), configuration.uitkijk_connector_label(), URI.create(configuration
-                .url()), configuration.secret(), Duration.ofSeconds(Math.max(1, configuration.timeoutSeconds())),
-                Clock.systemUTC());
+    public WebhookConnector(Configuration configuration, @Reference Secrets secrets) {
+        this(configuration.uitkijk_connector_id(), configuration.uitkijk_connector_label(),
+                URI.create(configuration.url()), secrets.open(configuration.secret()),
+                Duration.ofSeconds(Math.max(1, configuration.timeoutSeconds())), Clock.systemUTC());
     }
 
     WebhookConnector(String id, String label, URI url, String secret, Duration timeout, Clock clock) {

@@ -15,6 +15,7 @@ import nl.uitkijk.api.connector.ConnectorKind;
 import nl.uitkijk.api.connector.ControlRoomConnector;
 import nl.uitkijk.api.connector.ControlRooms;
 import nl.uitkijk.api.connector.Routing;
+import nl.uitkijk.core.internal.security.SecretsImpl;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,12 +30,15 @@ public class ControlRoomsImpl implements ControlRooms {
 
     private final ConnectorDirectory directory;
     private final Outbox outbox;
+    private final SecretsImpl secrets;
     private final List<ConnectorKind> kinds = new CopyOnWriteArrayList<>();
 
     @Activate
-    public ControlRoomsImpl(@Reference ConnectorDirectory directory, @Reference Outbox outbox) {
+    public ControlRoomsImpl(@Reference ConnectorDirectory directory, @Reference Outbox outbox,
+            @Reference SecretsImpl secrets) {
         this.directory = directory;
         this.outbox = outbox;
+        this.secrets = secrets;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -115,9 +119,21 @@ public class ControlRoomsImpl implements ControlRooms {
                         + " connector (settings: " + kind.keys() + ")");
             }
         }
-        List<String> problems = kind.validate(merged);
+        Map<String, Object> plain = new HashMap<>(merged);
+        for (String secret : kind.secretKeys()) {
+            if (plain.get(secret) != null) {
+                plain.put(secret, secrets.open(String.valueOf(plain.get(secret))));
+            }
+        }
+        List<String> problems = kind.validate(plain);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        // secrets go into ConfigAdmin (and etc/) sealed; the connector opens them with the Secrets service
+        for (String secret : kind.secretKeys()) {
+            if (merged.get(secret) != null && !String.valueOf(merged.get(secret)).isEmpty()) {
+                merged.put(secret, secrets.seal(String.valueOf(merged.get(secret))));
+            }
         }
         try {
             directory.store(id, kindName, merged, routing == null ? Routing.ALL : routing);
