@@ -77,7 +77,7 @@ public final class ConnectorBenchmark {
                 KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/connectors/kinds", true).body()
                         .contains("\"dc09\""), "kinds");
                 post("/api/v1/connectors", "{\"id\":\"police\",\"kind\":\"webhook\",\"config\":{\"url\":\""
-                        + webhook.url() + "\",\"secret\":\"" + SECRET + "\"}}");
+                        + webhook.directUrl() + "\",\"secret\":\"" + SECRET + "\"}}");
                 post("/api/v1/connectors", "{\"id\":\"toezicht\",\"kind\":\"mqtt\",\"config\":{\"broker\":\""
                         + broker.uri() + "\",\"topicPrefix\":\"bench\"}}");
                 post("/api/v1/connectors", "{\"id\":\"arc\",\"kind\":\"dc09\",\"config\":{\"host\":\"127.0.0.1\","

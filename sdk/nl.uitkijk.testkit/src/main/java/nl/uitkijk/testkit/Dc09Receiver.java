@@ -88,6 +88,8 @@ public final class Dc09Receiver implements ConnectorPeer {
     private volatile DatagramSocket udp;
     private volatile Behaviour behaviour = Behaviour.ACCEPT;
     private volatile Duration skew = Duration.ZERO;
+    /** The accept and receive loops of the sockets now open: a closed socket is let go only when they ended. */
+    private final List<java.util.concurrent.Future<?>> loops = new CopyOnWriteArrayList<>();
 
     public Dc09Receiver() throws IOException {
         tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -119,18 +121,23 @@ public final class Dc09Receiver implements ConnectorPeer {
     private void listen() {
         ServerSocket server = tcp;
         DatagramSocket datagrams = udp;
-        workers.execute(() -> {
+        loops.add(workers.submit(() -> {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
+                    if (behaviour == Behaviour.DOWN) {
+                        // a listener being closed may still take a connection: nobody is there to answer it
+                        client.close();
+                        continue;
+                    }
                     open.add(client);
                     workers.execute(() -> serve(client));
                 } catch (IOException e) {
                     return;
                 }
             }
-        });
-        workers.execute(() -> {
+        }));
+        loops.add(workers.submit(() -> {
             byte[] buffer = new byte[4096];
             while (!datagrams.isClosed()) {
                 try {
@@ -148,7 +155,7 @@ public final class Dc09Receiver implements ConnectorPeer {
                     }
                 }
             }
-        });
+        }));
     }
 
     private void serve(Socket client) {
@@ -176,6 +183,7 @@ public final class Dc09Receiver implements ConnectorPeer {
     /** @return the answer to send, or {@code null} for none */
     String answer(String protocol, String raw) {
         switch (behaviour) {
+            case DOWN:
             case HANG:
                 return null;
             case GARBAGE:
@@ -301,10 +309,21 @@ public final class Dc09Receiver implements ConnectorPeer {
         }
         open.forEach(Dc09Receiver::close);
         open.clear();
+        Behaviour before = behaviour;
+        behaviour = next;
         if (next == Behaviour.DOWN) {
             tcp.close();
             udp.close();
-        } else if (behaviour == Behaviour.DOWN) {
+            // the ports are free only once the loops blocked on them have ended
+            for (java.util.concurrent.Future<?> loop : loops) {
+                try {
+                    loop.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IOException("the receiver's sockets did not close", e);
+                }
+            }
+            loops.clear();
+        } else if (before == Behaviour.DOWN) {
             ServerSocket again = new ServerSocket();
             again.setReuseAddress(true);
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpPort));
@@ -312,7 +331,6 @@ public final class Dc09Receiver implements ConnectorPeer {
             udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), udpPort));
             listen();
         }
-        behaviour = next;
     }
 
     @Override

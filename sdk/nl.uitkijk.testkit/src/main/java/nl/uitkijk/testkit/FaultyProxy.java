@@ -32,6 +32,7 @@ public final class FaultyProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.FORWARD;
     private volatile ServerSocket listener;
+    private volatile java.util.concurrent.Future<?> acceptLoop;
 
     public FaultyProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -48,21 +49,28 @@ public final class FaultyProxy implements AutoCloseable {
         if (next == mode) {
             return;
         }
-        cutAll();
+        Mode before = mode;
+        mode = next; // first: a connection accepted from now on meets the new behaviour
         if (next == Mode.DOWN) {
             listener.close();
-        } else if (mode == Mode.DOWN) {
+            try {
+                acceptLoop.get(5, java.util.concurrent.TimeUnit.SECONDS); // the port is free once it ended
+            } catch (Exception e) {
+                throw new IOException("the proxy's listener did not close", e);
+            }
+        }
+        cutAll();
+        if (before == Mode.DOWN) {
             ServerSocket again = new ServerSocket();
             again.setReuseAddress(true);
             again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             listen(again);
         }
-        mode = next;
     }
 
     private void listen(ServerSocket socket) {
         listener = socket;
-        workers.execute(() -> {
+        acceptLoop = workers.submit(() -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
@@ -78,6 +86,7 @@ public final class FaultyProxy implements AutoCloseable {
     private void serve(Socket client) {
         try {
             switch (mode) {
+                case DOWN -> client.close();
                 case HANG -> client.getInputStream().transferTo(OutputStream.nullOutputStream());
                 case GARBAGE -> {
                     client.getOutputStream().write("\u0000\u00ffHTTP/9 ??? not a reply\r\n\r\n<<<>>>\n"
@@ -87,6 +96,9 @@ public final class FaultyProxy implements AutoCloseable {
                 }
                 default -> {
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    // forward each write at once: the proxy must not add Nagle's delays to what it relays
+                    upstream.setTcpNoDelay(true);
+                    client.setTcpNoDelay(true);
                     open.add(upstream);
                     workers.execute(() -> pipe(upstream, client));
                     pipe(client, upstream);

@@ -62,6 +62,11 @@ public final class WebhookReceiver implements ConnectorPeer {
         return "http://127.0.0.1:" + proxy.port() + "/meldkamer/alarms";
     }
 
+    /** The URL of the receiver itself, without the proxy (for measurements). */
+    public String directUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/meldkamer/alarms";
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -251,6 +251,9 @@ public class Dc09Connector implements ControlRoomConnector {
             socket.setSoTimeout((int) left);
             int b = in.read();
             if (b < 0) {
+                if (answer.size() == 0) {
+                    throw new java.io.EOFException("the receiver closed the connection without an answer");
+                }
                 break;
             }
             answer.write(b);

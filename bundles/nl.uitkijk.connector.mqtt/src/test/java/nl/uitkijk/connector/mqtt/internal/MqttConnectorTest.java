@@ -40,6 +40,7 @@ class MqttConnectorTest {
             }
             assertEquals(Outcome.DELIVERED, outcome);
             awaitStatus(peer, "online");
+            assertTrue(peer.received().contains(next.id()), "the subscriber got it");
             assertTrue(peer.topics.contains("heerlen/vms/alarm/storage_low_"), peer.topics.toString());
 
             connector.stop();

@@ -113,7 +113,8 @@ public class WebhookConnector implements ControlRoomConnector {
             http.setInstanceFollowRedirects(false);
             http.setRequestMethod("POST");
             http.setDoOutput(true);
-            http.setFixedLengthStreamingMode(body.length);
+            // not streamed: the small body goes out with the headers in one write (streamed, the second small write
+            // waits on the first's ACK: 1.5 ms instead of 0.4 ms a delivery on loopback, measured)
             http.setRequestProperty("Content-Type", "application/json");
             http.setRequestProperty("User-Agent", "Uitkijk-VMS");
             http.setRequestProperty("webhook-id", messageId);
