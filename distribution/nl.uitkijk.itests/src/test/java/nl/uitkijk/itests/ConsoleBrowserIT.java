@@ -681,4 +681,61 @@ class ConsoleBrowserIT {
         assertTrue(audit.contains("plugin.install") && audit.contains("plugin.uninstall"), "audited");
         assertEquals(403, karaf.getAs("/api/v1/plugins", "sven", SUPERVISOR_PASSWORD).statusCode());
     }
+
+    @Test
+    @Order(15)
+    void aSupervisorEscalatesAnAlarmAndTheControlRoomWatchesThroughTheLinkWithoutAnAccount() throws Exception {
+        try (nl.uitkijk.testkit.WebhookReceiver police = new nl.uitkijk.testkit.WebhookReceiver(
+                "een-geheim-van-de-meldkamer")) {
+            assertEquals(0, karaf.shell("feature:install uitkijk-connector-webhook").exitCode());
+            waiting(60).until(b -> karaf.get("/api/v1/connectors/kinds", true).body().contains("\"webhook\""));
+            assertEquals(201, karaf.post("/api/v1/connectors", """
+                    {"id": "police", "kind": "webhook", "label": "Politie Limburg",
+                     "config": {"url": "%s", "secret": "een-geheim-van-de-meldkamer"}}""".formatted(police.url()))
+                    .statusCode());
+            String raised = karaf.post("/api/v1/alarms", """
+                    {"cameraId": "demo-promenade", "type": "fight", "description": "Vechtpartij Promenade"}""").body();
+            String alarm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(raised).get("id").asText();
+
+            signIn("sven", SUPERVISOR_PASSWORD);
+            String mine = ".alarm[data-alarm='" + alarm + "']";
+            waiting(30).until(b -> b.findElements(By.cssSelector(".control-rooms li[data-connector='police'].room-up"))
+                    .size() == 1);
+            waiting(30).until(b -> b.findElements(By.cssSelector(mine + " .delivery-DELIVERED[data-connector="
+                    + "'police']")).size() == 1);
+            waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                b.findElement(By.cssSelector(mine + " .escalate-form input[name=reason]"))
+                        .sendKeys("Politie gevraagd mee te kijken");
+                return true;
+            });
+            waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+                b.findElement(By.cssSelector(mine + " .escalate-form button[type=submit]")).click();
+                return true;
+            });
+            String link = waiting(20).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b ->
+                    b.findElements(By.cssSelector(mine + " .handover-link")).stream().map(a -> a.getAttribute("href"))
+                            .findFirst().orElse(null));
+            assertTrue(link.contains("/console/share.html#"), link);
+            waiting(30).until(b -> police.requests().stream().anyMatch(r -> r.body().contains("\"type\":"
+                    + "\"escalation\"") && r.body().contains(link.substring(link.indexOf('#')))));
+
+            // the control room: no account, no cookie; the link alone plays the camera
+            browser.manage().deleteAllCookies();
+            browser.get(console().replace("/console/", "") + link.substring(link.indexOf("/console/")));
+            double playing = waiting(30).until(b -> {
+                double seconds = ((Number) script("const v = document.querySelector('.share-tile video');"
+                        + " return v ? v.currentTime : 0;")).doubleValue();
+                return seconds > 0.5 ? seconds : null;
+            });
+            assertTrue(playing > 0.5);
+            String handovers = karaf.get("/api/v1/handovers?active=true", true).body();
+            String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(handovers).get(0).get("id")
+                    .asText();
+            assertEquals(204, karaf.delete("/api/v1/handovers/" + id).statusCode());
+            waiting(20).until(b -> "ended".equals(script("return document.querySelector('.share-tile')"
+                    + ".dataset.state;")));
+            browser.navigate().refresh();
+            waiting(10).until(b -> b.findElement(By.id("share-state")).getText().contains("does not play"));
+        }
+    }
 }
