@@ -243,6 +243,12 @@ class ConnectorIT {
         }
         JsonNode police = JSON.readTree(karaf.get("/api/v1/connectors/police", true).body());
         assertTrue(police.get("backlog").asLong() >= 5, police.toString());
+        String listed = karaf.shell("vms:connector-list").output();
+        assertTrue(listed.contains("police") && listed.contains("kind not installed"), listed);
+        String raisedInShell = karaf.shell("vms:alarm-raise --camera demo-promenade --type fire "
+                + "\"Rook bij de Promenade\"").output();
+        assertTrue(raisedInShell.contains("raised"), raisedInShell);
+        ids.add(raisedInShell.replaceAll("(?s).*raised: ([0-9a-f-]{36}).*", "$1"));
         assertEquals(0, karaf.shell("feature:install uitkijk-connector-webhook").exitCode());
         KarafInstance.await(Duration.ofSeconds(60), () -> allDelivered(ids, "police"),
                 "the reinstalled webhook connector did not deliver what waited");

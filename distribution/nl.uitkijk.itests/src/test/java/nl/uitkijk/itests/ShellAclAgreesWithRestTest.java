@@ -40,7 +40,9 @@ class ShellAclAgreesWithRestTest {
             Map.entry("designation-withdraw", "delete /designations/{id}"),
             Map.entry("deployment-list", "get /deployments"), Map.entry("deployment-cancel", "delete /deployments/{id}"),
             Map.entry("ptz", "post /cameras/{id}/ptz"), Map.entry("discovery-list", "get /discovery"),
-            Map.entry("discovery-approve", "post /discovery/{entry}/approve"));
+            Map.entry("discovery-approve", "post /discovery/{entry}/approve"),
+            Map.entry("connector-list", "get /connectors"), Map.entry("connector-add", "post /connectors"),
+            Map.entry("connector-remove", "delete /connectors/{id}"), Map.entry("alarm-raise", "post /alarms"));
 
     /** Commands with no REST twin (yet), and the roles they keep. */
     private static final Map<String, String> SHELL_ONLY = Map.of(
