@@ -20,7 +20,19 @@ import java.util.concurrent.Executors;
  */
 public final class FaultyProxy implements AutoCloseable {
 
-    public enum Mode { FORWARD, HANG, GARBAGE, DOWN }
+    public enum Mode {
+        FORWARD, HANG, GARBAGE, DOWN;
+
+        /** What the proxy does for a peer's behaviour: the faults it can make, forwarding otherwise. */
+        public static Mode of(ConnectorPeer.Behaviour behaviour) {
+            return switch (behaviour) {
+                case HANG -> HANG;
+                case GARBAGE -> GARBAGE;
+                case DOWN -> DOWN;
+                default -> FORWARD;
+            };
+        }
+    }
 
     private final int target;
     private final int port;

@@ -77,12 +77,7 @@ final class ${nameClass}Receiver implements ConnectorPeer {
     @Override
     public void behave(Behaviour next) throws IOException {
         behaviour = next;
-        proxy.mode(switch (next) {
-            case HANG -> FaultyProxy.Mode.HANG;
-            case GARBAGE -> FaultyProxy.Mode.GARBAGE;
-            case DOWN -> FaultyProxy.Mode.DOWN;
-            default -> FaultyProxy.Mode.FORWARD;
-        });
+        proxy.mode(FaultyProxy.Mode.of(next));
     }
 
     @Override

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.api.connector.DeliveryResult.Outcome;
 import nl.uitkijk.api.connector.DeliveryResult;
+import nl.uitkijk.api.connector.DeliveryResult.Outcome;
 import nl.uitkijk.api.security.Secrets;
+import nl.uitkijk.connector.base.ConnectorChecks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -282,11 +283,6 @@ public class Dc09Connector implements ControlRoomConnector {
         if (lastReached || udp) {
             return lastReached;
         }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), Math.min(timeoutMillis, 1_000));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ConnectorChecks.takesConnections(host, port, timeoutMillis);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.uitkijk.api.connector.ConnectorKind;
+import nl.uitkijk.connector.base.ConnectorChecks;
 import nl.uitkijk.connector.base.PlainTextLinks;
 import org.osgi.service.component.annotations.Component;
 
@@ -79,6 +80,7 @@ public class Dc09Kind implements ConnectorKind {
             problems.add("config.key: alarms to another host are encrypted (an AES key agreed with the receiving "
                     + "centre, or allowPlainText=true for a link inside a protected network)");
         }
+        ConnectorChecks.timeoutProblem(configuration).ifPresent(problems::add);
         return problems;
     }
 

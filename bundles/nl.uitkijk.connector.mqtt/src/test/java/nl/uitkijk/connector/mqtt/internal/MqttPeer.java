@@ -60,13 +60,8 @@ final class MqttPeer implements ConnectorPeer {
 
     @Override
     public void behave(Behaviour behaviour) throws Exception {
-        proxy.mode(switch (behaviour) {
-            case HANG -> FaultyProxy.Mode.HANG;
-            case GARBAGE -> FaultyProxy.Mode.GARBAGE;
-            // MQTT has no refusal of one message; a passing failure is a broker that cannot be reached
-            case DOWN, FAIL -> FaultyProxy.Mode.DOWN;
-            default -> FaultyProxy.Mode.FORWARD;
-        });
+        // MQTT has no refusal of one message; a passing failure is a broker that cannot be reached
+        proxy.mode(behaviour == Behaviour.FAIL ? FaultyProxy.Mode.DOWN : FaultyProxy.Mode.of(behaviour));
     }
 
     @Override

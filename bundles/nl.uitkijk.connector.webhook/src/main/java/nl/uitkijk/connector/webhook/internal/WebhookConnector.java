@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.api.connector.DeliveryResult.Outcome;
 import nl.uitkijk.api.connector.DeliveryResult;
+import nl.uitkijk.api.connector.DeliveryResult.Outcome;
 import nl.uitkijk.api.security.Secrets;
 import nl.uitkijk.connector.base.AlarmDocument;
+import nl.uitkijk.connector.base.ConnectorChecks;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -179,11 +178,6 @@ public class WebhookConnector implements ControlRoomConnector {
         if (!lastFailed && reached != null && reached.plus(RECENT).isAfter(clock.instant())) {
             return true;
         }
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(url.getHost(), port()), Math.min(timeoutMillis, 1_000));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return ConnectorChecks.takesConnections(url.getHost(), port(), timeoutMillis);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.uitkijk.api.connector.ConnectorKind;
+import nl.uitkijk.connector.base.ConnectorChecks;
 import nl.uitkijk.connector.base.PlainTextLinks;
 import org.osgi.service.component.annotations.Component;
 
@@ -69,17 +70,7 @@ public class WebhookKind implements ConnectorKind {
         } catch (IllegalArgumentException e) {
             problems.add("config.secret: after whsec_ comes base64");
         }
-        Object timeout = configuration.get("timeoutSeconds");
-        if (timeout != null) {
-            try {
-                int seconds = Integer.parseInt(String.valueOf(timeout));
-                if (seconds < 1 || seconds > 60) {
-                    problems.add("config.timeoutSeconds: 1 to 60");
-                }
-            } catch (NumberFormatException e) {
-                problems.add("config.timeoutSeconds: a whole number of seconds");
-            }
-        }
+        ConnectorChecks.timeoutProblem(configuration).ifPresent(problems::add);
         return problems;
     }
 }
