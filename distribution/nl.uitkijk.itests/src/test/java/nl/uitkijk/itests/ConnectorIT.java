@@ -243,6 +243,9 @@ class ConnectorIT {
         }
         JsonNode police = JSON.readTree(karaf.get("/api/v1/connectors/police", true).body());
         assertTrue(police.get("backlog").asLong() >= 5, police.toString());
+        String metrics = karaf.get("/api/v1/metrics", true).body();
+        assertTrue(metrics.contains("uitkijk_connector_installed{connector=\"police\"} 0")
+                && metrics.matches("(?s).*uitkijk_connector_backlog\\{connector=\"police\"\\} [1-9].*"), metrics);
         String listed = karaf.shell("vms:connector-list").output();
         assertTrue(listed.contains("police") && listed.contains("kind not installed"), listed);
         String raisedInShell = karaf.shell("vms:alarm-raise --camera demo-promenade --type fire "

@@ -60,6 +60,7 @@ public class MetricsResource {
         if (open >= 0) {
             out.append(gauge("uitkijk_alarms_open", "Alarms not yet acknowledged.", open));
         }
+        connectors(out);
         jvm(out);
         return Response.ok(out.toString(), CONTENT_TYPE).header("Cache-Control", "no-store").build();
     }
@@ -146,7 +147,30 @@ public class MetricsResource {
     }
 
     private static void sample(StringBuilder out, String name, String camera, double value) {
-        out.append(name).append("{camera=\"").append(label(camera)).append("\"} ").append(number(value)).append('\n');
+        sample(out, name, "camera", camera, value);
+    }
+
+    private static void sample(StringBuilder out, String name, String labelName, String labelValue, double value) {
+        out.append(name).append('{').append(labelName).append("=\"").append(label(labelValue)).append("\"} ")
+                .append(number(value)).append('\n');
+    }
+
+    /** Each control room: whether it is reachable, how many alarms wait for it, how long delivery has failed. */
+    private void connectors(StringBuilder out) {
+        List<nl.uitkijk.api.connector.ConnectorInstance> instances = state.connectors();
+        if (instances.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        family(out, "uitkijk_connector_installed", "gauge", "Whether the instance's connector kind is installed.");
+        instances.forEach(i -> sample(out, "uitkijk_connector_installed", "connector", i.id(), i.installed() ? 1 : 0));
+        family(out, "uitkijk_connector_connected", "gauge", "Whether the control room is reachable.");
+        instances.forEach(i -> sample(out, "uitkijk_connector_connected", "connector", i.id(), i.connected() ? 1 : 0));
+        family(out, "uitkijk_connector_backlog", "gauge", "Alarms not yet delivered to the control room.");
+        instances.forEach(i -> sample(out, "uitkijk_connector_backlog", "connector", i.id(), i.backlog()));
+        family(out, "uitkijk_connector_failing_seconds", "gauge", "How long delivery has failed (0: it does not).");
+        instances.forEach(i -> sample(out, "uitkijk_connector_failing_seconds", "connector", i.id(),
+                i.failingSince() == null ? 0 : Math.max(0, now.getEpochSecond() - i.failingSince().getEpochSecond())));
     }
 
     /** A label value as the format requires: backslash, double quote and line feed escaped. */

@@ -34,6 +34,10 @@ public class PlatformState {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AlarmQueue alarms;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile nl.uitkijk.api.connector.ControlRooms controlRooms;
+
     private final List<RecordingBackend> recorders = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -62,6 +66,16 @@ public class PlatformState {
 
     List<RecordingBackend> recorders() {
         return List.copyOf(recorders);
+    }
+
+    /** The control-room connector instances and their delivery state (none while the outbox is down). */
+    List<nl.uitkijk.api.connector.ConnectorInstance> connectors() {
+        nl.uitkijk.api.connector.ControlRooms current = controlRooms;
+        try {
+            return current == null ? List.of() : current.instances();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** Open alarms, or -1 when the queue cannot be read. */
