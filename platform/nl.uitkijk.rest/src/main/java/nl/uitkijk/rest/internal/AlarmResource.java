@@ -85,7 +85,10 @@ public class AlarmResource {
     @GET
     public List<AlarmJson> list(@QueryParam("open") @DefaultValue("false") boolean open,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return alarms.recent(limit, open).stream().map(alarm -> AlarmJson.of(alarm, alarms.deliveries(alarm.id())))
+        List<Alarm> page = alarms.recent(limit, open);
+        java.util.Map<UUID, List<nl.uitkijk.api.alarm.Delivery>> deliveries = alarms.deliveries(page.stream()
+                .map(Alarm::id).toList());
+        return page.stream().map(alarm -> AlarmJson.of(alarm, deliveries.getOrDefault(alarm.id(), List.of())))
                 .toList();
     }
 

@@ -42,6 +42,9 @@ public interface AlarmQueue {
     /** Each connector instance's delivery of the alarm, in connector order; empty for none or no such alarm. */
     List<Delivery> deliveries(UUID id);
 
+    /** The deliveries of several alarms in one read (a page of the queue); an alarm without any is absent. */
+    java.util.Map<UUID, List<Delivery>> deliveries(java.util.Collection<UUID> ids);
+
     /**
      * Acknowledges an open alarm.
      *

@@ -340,6 +340,38 @@ public class AlarmQueueImpl implements AlarmQueue, EventHandler {
     }
 
     @Override
+    public Map<UUID, List<Delivery>> deliveries(java.util.Collection<UUID> ids) {
+        Map<UUID, List<Delivery>> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        List<UUID> all = List.copyOf(ids);
+        // in chunks: one statement per hundred alarms, not one per alarm
+        for (int from = 0; from < all.size(); from += 100) {
+            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 100));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (Connection connection = database.connection();
+                    PreparedStatement select = connection.prepareStatement("SELECT a.uid, d.connector_id, d.state, "
+                            + "d.attempts, d.last_error, d.last_us, d.delivered_us, d.failing_us FROM alarm_delivery d "
+                            + "JOIN alarm a ON a.id = d.alarm_id WHERE a.uid IN (" + marks + ") "
+                            + "ORDER BY d.connector_id")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i).toString());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.computeIfAbsent(UUID.fromString(rows.getString(1)), id -> new ArrayList<>())
+                                .add(OutboxStore.delivery(rows));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the deliveries: " + e.getMessage(), e);
+            }
+        }
+        return found;
+    }
+
+    @Override
     public Optional<Alarm> alarm(UUID id) {
         return select("uid", id.toString());
     }

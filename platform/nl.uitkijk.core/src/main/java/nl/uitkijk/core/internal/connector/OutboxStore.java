@@ -115,13 +115,18 @@ public final class OutboxStore {
             List<Delivery> deliveries = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    deliveries.add(new Delivery(rows.getString("connector_id"), Delivery.State.valueOf(rows.getString(
-                            "state")), rows.getInt("attempts"), rows.getString("last_error"), optional(rows,
-                                    "last_us"), optional(rows, "delivered_us"), optional(rows, "failing_us")));
+                    deliveries.add(delivery(rows));
                 }
             }
             return deliveries;
         }
+    }
+
+    /** A delivery from a row with its columns by name. */
+    public static Delivery delivery(ResultSet rows) throws SQLException {
+        return new Delivery(rows.getString("connector_id"), Delivery.State.valueOf(rows.getString("state")),
+                rows.getInt("attempts"), rows.getString("last_error"), optional(rows, "last_us"),
+                optional(rows, "delivered_us"), optional(rows, "failing_us"));
     }
 
     private static Instant optional(ResultSet rows, String column) throws SQLException {

@@ -148,5 +148,17 @@ class AlarmQueueImplTest {
         Alarm second = routed.raise(null, "manual", Alarm.Priority.MEDIUM, "na de fout", null);
         assertNotEquals(raised.id(), second.id());
         assertTrue(second.number() > raised.number());
+
+        // a page of the queue reads its deliveries at once, as each alarm alone would
+        List<java.util.UUID> page = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            page.add(routed.raise("c" + i, "motion", Alarm.Priority.LOW, "beweging " + i, null).id());
+        }
+        page.add(raised.id());
+        Map<java.util.UUID, List<nl.uitkijk.api.alarm.Delivery>> all = routed.deliveries(page);
+        assertEquals(151, all.size());
+        for (java.util.UUID id : page) {
+            assertEquals(routed.deliveries(id), all.get(id));
+        }
     }
 }
