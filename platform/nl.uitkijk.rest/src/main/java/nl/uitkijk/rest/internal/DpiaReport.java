@@ -9,7 +9,7 @@ import nl.uitkijk.api.analytics.AnalyticsModule;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.CameraRegistry;
-import nl.uitkijk.api.connector.ControlRoomConnector;
+import nl.uitkijk.api.connector.ConnectorInstance;
 import nl.uitkijk.api.governance.Deployments;
 import nl.uitkijk.api.governance.Designation;
 import nl.uitkijk.api.governance.Designations;
@@ -37,7 +37,7 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
 
     public record DesignationEntry(String id, String name, String decisionReference, LocalDate decisionDate,
             String purpose, Instant validFrom, Instant validUntil, String liveViewWindows, LocalDate evaluationDate,
-            long cameras) {
+            long cameras, List<String> personalData) {
     }
 
     public record DeploymentEntry(String id, String cameraId, String designationId, String name, double lat,
@@ -62,7 +62,7 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
 
     static DpiaReport of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
             LegalBasis legal, RetentionService retention, LegalHolds holds, RecordingPolicies policies,
-            List<ControlRoomConnector> connectors, List<AnalyticsModule> analytics, long exportsLastYear) {
+            List<ConnectorInstance> connectors, List<AnalyticsModule> analytics, long exportsLastYear) {
         List<CameraEntry> cameras = registry.cameras().stream().map(camera -> {
             CameraDefinition d = camera.definition();
             LegalStatus status = legal.status(d, now);
@@ -74,7 +74,7 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
         List<DesignationEntry> designated = designations.all().stream().map(d -> new DesignationEntry(d.id(),
                 d.name(), d.decisionReference(), d.decisionDate(), d.purpose(), d.validFrom(), d.validUntil(),
                 windows(d), d.evaluationDate(), cameras.stream().filter(c -> d.id().equals(c.designationId()))
-                        .count())).toList();
+                        .count(), d.personalData().stream().map(Enum::name).sorted().toList())).toList();
         List<DeploymentEntry> deployed = deployments.all().stream().map(d -> new DeploymentEntry(d.id(),
                 d.cameraId(), d.designationId(), d.name(), d.location().lat(), d.location().lon(), d.from(),
                 d.until())).toList();
@@ -85,9 +85,9 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
                                 + "(at most " + Retention.LEGAL_MAXIMUM.toDays() + " days) is deleted automatically "
                                 + "and each deletion is logged; only a legal hold (reason and case number) keeps it "
                                 + "longer"),
-                ROLES, connectors.stream().sorted(Comparator.comparing(ControlRoomConnector::id))
-                        .map(c -> new RecipientEntry(c.id(), c.label(), "control-room connector", c.connected()))
-                        .toList(),
+                ROLES, connectors.stream().sorted(Comparator.comparing(ConnectorInstance::id))
+                        .map(c -> new RecipientEntry(c.id(), c.label(), "control room (" + c.kind() + " connector)",
+                                c.connected())).toList(),
                 analytics.stream().sorted(Comparator.comparing(AnalyticsModule::id))
                         .map(a -> new AnalyticsEntry(a.id(), a.label(), a.personalData().stream().map(Enum::name)
                                 .sorted().toList())).toList(),
@@ -126,11 +126,13 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
                         c.designationId() == null ? "none" : c.designationId(), (c.permitted() ? "yes: " : "no: ")
                                 + c.legalReason(), c.recordingMode(), c.retentionDays(), c.activeHolds())).toList());
         h.append("<h2>Designations (").append(r.designations().size()).append(")</h2>");
-        table(h, List.of("Id", "Name", "Decision", "Purpose", "Valid", "Live view", "Evaluation", "Cameras"),
-                r.designations().stream().map(d -> List.<Object>of(d.id(), d.name(), d.decisionReference()
-                        + (d.decisionDate() == null ? "" : " of " + d.decisionDate()), d.purpose(),
-                        d.validFrom() + " – " + d.validUntil(), d.liveViewWindows(),
-                        d.evaluationDate() == null ? "" : d.evaluationDate(), d.cameras())).toList());
+        table(h, List.of("Id", "Name", "Decision", "Purpose", "Valid", "Live view", "Evaluation", "Cameras",
+                "Analytics may process"), r.designations().stream().map(d -> List.<Object>of(d.id(), d.name(),
+                        d.decisionReference() + (d.decisionDate() == null ? "" : " of " + d.decisionDate()),
+                        d.purpose(), d.validFrom() + " – " + d.validUntil(), d.liveViewWindows(),
+                        d.evaluationDate() == null ? "" : d.evaluationDate(), d.cameras(),
+                        d.personalData().isEmpty() ? "no personal data" : String.join(", ", d.personalData())))
+                        .toList());
         h.append("<h2>Mobile deployments (").append(r.deployments().size()).append(")</h2>");
         table(h, List.of("Id", "Camera", "Designation", "Name", "Place", "Period"), r.deployments().stream()
                 .map(d -> List.<Object>of(d.id(), d.cameraId(), d.designationId(), d.name(), d.lat() + ", " + d.lon(),

@@ -18,7 +18,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.analytics.AnalyticsModule;
 import nl.uitkijk.api.camera.CameraRegistry;
-import nl.uitkijk.api.connector.ControlRoomConnector;
+import nl.uitkijk.api.connector.ControlRooms;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.Deployments;
@@ -54,7 +54,7 @@ public class DpiaResource {
     private final LegalHolds holds;
     private final RecordingPolicies policies;
     private final AuditLog audit;
-    private final Map<ControlRoomConnector, Boolean> connectors = new ConcurrentHashMap<>();
+    private volatile ControlRooms controlRooms;
     private final Map<AnalyticsModule, Boolean> analytics = new ConcurrentHashMap<>();
 
     @Activate
@@ -71,13 +71,15 @@ public class DpiaResource {
         this.audit = audit;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void bindConnector(ControlRoomConnector connector) {
-        connectors.put(connector, Boolean.TRUE);
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindControlRooms(ControlRooms service) {
+        this.controlRooms = service;
     }
 
-    void unbindConnector(ControlRoomConnector connector) {
-        connectors.remove(connector);
+    void unbindControlRooms(ControlRooms service) {
+        if (this.controlRooms == service) {
+            this.controlRooms = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -99,7 +101,8 @@ public class DpiaResource {
         long exports = audit.entries(now.minus(365, ChronoUnit.DAYS), null, null, 100_000).stream()
                 .filter(e -> e.action().equals(AuditActions.EXPORT)).count();
         DpiaReport report = DpiaReport.of(now, registry, designations, deployments, legal, retention, holds,
-                policies, List.copyOf(connectors.keySet()), List.copyOf(analytics.keySet()), exports);
+                policies, controlRooms == null ? List.of() : controlRooms.instances(), List.copyOf(analytics.keySet()),
+                exports);
         boolean html = "html".equals(format);
         new Audit(audit, security, http).record(AuditActions.DPIA_EXPORT, "", "", html ? "html" : "json");
         if (html) {

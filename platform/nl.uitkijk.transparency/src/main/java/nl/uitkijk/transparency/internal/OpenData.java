@@ -82,6 +82,7 @@ final class OpenData {
             p.put("validUntil", d.validUntil().toString());
             p.put("liveView", liveView(d.liveViewWindows(), Locale.ENGLISH));
             p.put("evaluationDate", d.evaluationDate() == null ? null : d.evaluationDate().toString());
+            d.personalData().stream().map(Enum::name).sorted().forEach(p.putArray("personalData")::add);
             p.put("cameras", register.cameras.stream().filter(c -> c.designation() == published).count());
             ArrayNode signs = p.putArray("signage");
             d.signage().forEach(s -> signs.addObject().put("lat", s.lat()).put("lon", s.lon())

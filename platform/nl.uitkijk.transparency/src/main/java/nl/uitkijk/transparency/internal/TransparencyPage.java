@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import nl.uitkijk.api.analytics.PersonalData;
 import nl.uitkijk.api.governance.Designation;
 import nl.uitkijk.transparency.internal.PublicRegister.PlannedDeployment;
 import nl.uitkijk.transparency.internal.PublicRegister.PublicCamera;
@@ -118,6 +119,9 @@ final class TransparencyPage {
                 + f("until", dateTime.format(d.validUntil()))));
         String live = OpenData.liveView(d.liveViewWindows(), locale);
         item(html, "liveView", escape(live == null ? t("liveViewAlways") : live));
+        // what the decision allows automatic analysis to do with people in the picture
+        item(html, "analytics", escape(d.personalData().stream().filter(c -> c != PersonalData.NONE).sorted()
+                .map(c -> t("analytics." + c.name())).reduce((a, b) -> a + "; " + b).orElse(t("analyticsNone"))));
         if (d.evaluationDate() != null) {
             item(html, "evaluation", escape(date.format(d.evaluationDate())));
         }

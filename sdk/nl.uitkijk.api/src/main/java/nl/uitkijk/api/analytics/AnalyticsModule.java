@@ -5,8 +5,10 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * An analytics module, registered as a whiteboard service with {@value #MODULE_ID}. The platform runs it only on
- * cameras whose policy (and legal basis) allows it.
+ * An analytics module, registered as a whiteboard service with {@value #MODULE_ID}. <b>Not run yet:</b> this version
+ * of the platform has no analytics runtime; the contract is here so that modules and the runtime can be built
+ * against it. The runtime is to run a module only on cameras whose policy enables it and whose designation permits
+ * its {@link #personalData()} ({@link nl.uitkijk.api.governance.Designation#permits}).
  */
 @ConsumerType
 public interface AnalyticsModule {

@@ -61,9 +61,13 @@ final class DesignationFile {
         for (JsonNode s : d.path("signage")) {
             signs.add(new Signage(s.path("lat").asDouble(), s.path("lon").asDouble(), s.path("description").asText()));
         }
+        java.util.Set<nl.uitkijk.api.analytics.PersonalData> categories = java.util.EnumSet.noneOf(
+                nl.uitkijk.api.analytics.PersonalData.class);
+        d.path("personalData").forEach(category -> categories.add(nl.uitkijk.api.analytics.PersonalData.valueOf(
+                category.asText().toUpperCase(Locale.ROOT))));
         return new Designation(null, text(d, "name"), text(d, "decisionReference"), date(d, "decisionDate"),
                 text(d, "purpose"), rings, Instant.parse(d.path("validFrom").asText()),
-                Instant.parse(d.path("validUntil").asText()), windows, date(d, "evaluationDate"), signs);
+                Instant.parse(d.path("validUntil").asText()), windows, date(d, "evaluationDate"), signs, categories);
     }
 
     private static String text(JsonNode node, String field) {

@@ -57,7 +57,7 @@ public class DesignationsImpl implements Designations {
     }
 
     private static final String COLUMNS = "id, name, decision_reference, decision_date, purpose, area, valid_from_us, "
-            + "valid_until_us, live_view_windows, evaluation_date, signage";
+            + "valid_until_us, live_view_windows, evaluation_date, signage, personal_data";
     private static final Logger LOG = LoggerFactory.getLogger(DesignationsImpl.class);
 
     private final Database database;
@@ -109,8 +109,8 @@ public class DesignationsImpl implements Designations {
         validate(designation);
         String id = freeId(slug(designation.name()));
         write("INSERT INTO designation (name, decision_reference, decision_date, purpose, area, valid_from_us, "
-                + "valid_until_us, live_view_windows, evaluation_date, signage, updated_us, id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", designation, id);
+                + "valid_until_us, live_view_windows, evaluation_date, signage, updated_us, personal_data, id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", designation, id);
         LOG.info("Designation '{}' ({}) registered by {}", id, designation.decisionReference(), user);
         audit.record(actor(user), AuditActions.DESIGNATION_ADD, id, origin, "", summary(designation));
         changed(id);
@@ -127,7 +127,7 @@ public class DesignationsImpl implements Designations {
         }
         write("UPDATE designation SET name = ?, decision_reference = ?, decision_date = ?, purpose = ?, area = ?, "
                 + "valid_from_us = ?, valid_until_us = ?, live_view_windows = ?, evaluation_date = ?, signage = ?, "
-                + "updated_us = ? WHERE id = ?", designation, id);
+                + "updated_us = ?, personal_data = ? WHERE id = ?", designation, id);
         LOG.info("Designation '{}' changed by {}", id, user);
         audit.record(actor(user), AuditActions.DESIGNATION_CHANGE, id, origin, "", summary(designation));
         changed(id);
@@ -182,7 +182,8 @@ public class DesignationsImpl implements Designations {
                     .map(sign -> Map.of("lat", sign.lat(), "lon", sign.lon(), "description",
                             sign.description() == null ? "" : sign.description())).toList()));
             s.setLong(11, Micros.of(Instant.now()));
-            s.setString(12, id);
+            s.setString(12, String.join(",", d.personalData().stream().map(Enum::name).sorted().toList()));
+            s.setString(13, id);
             s.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("the designation register cannot be written: " + e.getMessage(), e);
@@ -229,7 +230,19 @@ public class DesignationsImpl implements Designations {
                         .toList(),
                 evaluation == null ? null : LocalDate.parse(evaluation),
                 signs.stream().map(sign -> new Signage(((Number) sign.get("lat")).doubleValue(),
-                        ((Number) sign.get("lon")).doubleValue(), String.valueOf(sign.get("description")))).toList());
+                        ((Number) sign.get("lon")).doubleValue(), String.valueOf(sign.get("description")))).toList(),
+                personalData(r.getString("personal_data")));
+    }
+
+    private static java.util.Set<nl.uitkijk.api.analytics.PersonalData> personalData(String stored) {
+        java.util.Set<nl.uitkijk.api.analytics.PersonalData> categories = java.util.EnumSet.noneOf(
+                nl.uitkijk.api.analytics.PersonalData.class);
+        for (String name : stored == null ? new String[0] : stored.split(",")) {
+            if (!name.isBlank()) {
+                categories.add(nl.uitkijk.api.analytics.PersonalData.valueOf(name.strip()));
+            }
+        }
+        return categories;
     }
 
     /** A readable id from the name: lower-case letters, digits and '-', unique. */

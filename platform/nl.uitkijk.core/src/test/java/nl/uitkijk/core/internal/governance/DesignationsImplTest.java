@@ -91,6 +91,28 @@ class DesignationsImplTest {
     }
 
     @Test
+    void aDesignationSaysWhichPersonalDataAnalyticsMayProcess() throws Exception {
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+        Designation plain = designations.add(centrum(List.of(CENTRUM), from, from.plusSeconds(86_400 * 300)), "anna");
+        assertEquals(java.util.Set.of(), plain.personalData(), "absent: none");
+        assertTrue(plain.permits(java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.NONE)), "motion needs none");
+        assertFalse(plain.permits(java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.PERSONS)));
+
+        Designation c = centrum(List.of(CENTRUM), from, from.plusSeconds(86_400 * 300));
+        Designation crowds = new Designation(null, c.name(), c.decisionReference(), c.decisionDate(), c.purpose(),
+                c.area(), c.validFrom(), c.validUntil(), c.liveViewWindows(), c.evaluationDate(), c.signage(),
+                java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.PERSONS,
+                        nl.uitkijk.api.analytics.PersonalData.TRACKS));
+        Designation stored = designations.update(plain.id(), crowds, "anna", "REST 127.0.0.1");
+        assertEquals(java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.PERSONS,
+                nl.uitkijk.api.analytics.PersonalData.TRACKS), stored.personalData());
+        assertTrue(stored.permits(java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.PERSONS,
+                nl.uitkijk.api.analytics.PersonalData.TRACKS)));
+        assertFalse(stored.permits(java.util.Set.of(nl.uitkijk.api.analytics.PersonalData.LICENCE_PLATES)),
+                "licence plates were not decided");
+    }
+
+    @Test
     void badInputIsRefusedNamingTheField() {
         Instant from = Instant.parse("2026-11-01T00:00:00Z");
         List<Position> open = CENTRUM.subList(0, 4);
