@@ -62,4 +62,34 @@ class Dc09CodecTest {
         assertEquals("Cafe  a   b c", Dc09Codec.text("Café [a] |b^c", 100));
         assertEquals("abc", Dc09Codec.text("abcdef", 3));
     }
+
+    /**
+     * The frames of pysiaalarm's tests in the shared test data, with the CRC and length the data's README computed
+     * for each (most are negative cases whose stated CRC or length is wrong): ours must compute the same.
+     */
+    @Test
+    void computesTheCrcAndLengthOfThePublishedFramesAsTheTestDataDoes() throws Exception {
+        java.nio.file.Path file = nl.uitkijk.testkit.TestData.require("dc09/pysiaalarm_messages.txt");
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        java.util.List<String> frames = lines.stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split("\t")[0].replace("<x0A>", "")).toList();
+        java.util.regex.Pattern verified = java.util.regex.Pattern.compile(
+                "# ([0-9A-F]{8}): calc_crc=([0-9A-F]{4}) calc_len=([0-9A-F]{4}).*");
+        java.util.List<String[]> expected = lines.stream().map(verified::matcher)
+                .filter(java.util.regex.Matcher::matches).map(m -> new String[] {m.group(1), m.group(2), m.group(3)})
+                .toList();
+        assertEquals(frames.size(), expected.size(), "a verification for each frame");
+        int valid = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            String frame = frames.get(i);
+            String body = frame.substring(8);
+            assertEquals(expected.get(i)[0], frame.substring(0, 8), "in order");
+            assertEquals(expected.get(i)[1], Dc09Codec.crc(body), "CRC of " + frame);
+            assertEquals(expected.get(i)[2], Dc09Codec.length(body), "length of " + frame);
+            if (frame.startsWith(Dc09Codec.crc(body) + Dc09Codec.length(body))) {
+                valid++;
+            }
+        }
+        assertEquals(1, valid, "only the encrypted NULL frame is whole (the README says so)");
+    }
 }
