@@ -1,0 +1,44 @@
+package nl.uitkijk.analytics.motion.internal;
+
+import java.util.Map;
+import java.util.Set;
+import nl.uitkijk.api.analytics.AnalyticsModule;
+import nl.uitkijk.api.analytics.FrameAnalyzer;
+import nl.uitkijk.api.analytics.FrameRequirements;
+import nl.uitkijk.api.analytics.PersonalData;
+import nl.uitkijk.api.media.VideoFrame.PixelFormat;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Motion detection: gray pictures, 5 a second, 320 wide are enough to see people and cars move and cheap enough for
+ * dozens of cameras. Processes no personal data (it singles nobody out), so any designation permits it.
+ */
+@Component(service = AnalyticsModule.class, property = AnalyticsModule.MODULE_ID + "=motion")
+public class MotionModule implements AnalyticsModule {
+
+    @Override
+    public String id() {
+        return "motion";
+    }
+
+    @Override
+    public String label() {
+        return "Motion (OpenCV MOG2)";
+    }
+
+    @Override
+    public FrameRequirements requirements() {
+        return new FrameRequirements(5, 320, PixelFormat.GRAY8);
+    }
+
+    @Override
+    public Set<PersonalData> personalData() {
+        return Set.of(PersonalData.NONE);
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is wrong */
+    @Override
+    public FrameAnalyzer create(String cameraId, Map<String, Object> config) {
+        return new MotionAnalyzer(MotionConfig.parse(config));
+    }
+}
