@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.uitkijk.api.alarm.Alarm.Priority;
 import nl.uitkijk.api.alarm.Delivery;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 
 /** The outbox's rows: each alarm's delivery to one connector instance, read and updated by that instance's lane. */
 public final class OutboxStore {
@@ -140,10 +141,10 @@ public final class OutboxStore {
     }
 
     static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+        return Micros.of(instant);
     }
 
     static Instant micros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+        return Micros.instant(micros);
     }
 }

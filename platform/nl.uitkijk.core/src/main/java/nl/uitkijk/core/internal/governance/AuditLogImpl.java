@@ -19,6 +19,7 @@ import nl.uitkijk.api.governance.AuditEntry;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.AuditVerification;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

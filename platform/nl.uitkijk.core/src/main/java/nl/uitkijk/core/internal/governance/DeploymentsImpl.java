@@ -21,6 +21,7 @@ import nl.uitkijk.api.governance.Deployments;
 import nl.uitkijk.api.governance.Designation;
 import nl.uitkijk.api.governance.Designations;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

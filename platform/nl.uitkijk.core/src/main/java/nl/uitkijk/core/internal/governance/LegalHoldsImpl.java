@@ -17,6 +17,7 @@ import nl.uitkijk.api.governance.LegalHold;
 import nl.uitkijk.api.governance.LegalHolds;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

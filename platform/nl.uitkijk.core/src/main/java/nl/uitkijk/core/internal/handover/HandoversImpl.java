@@ -30,6 +30,7 @@ import nl.uitkijk.api.governance.Handovers;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 import nl.uitkijk.core.internal.security.SecretBox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -138,8 +139,8 @@ public class HandoversImpl implements Handovers {
             insert.setString(5, party);
             insert.setString(6, handover.reason());
             insert.setString(7, user);
-            insert.setLong(8, toMicros(handover.created()));
-            insert.setLong(9, toMicros(handover.until()));
+            insert.setLong(8, Micros.of(handover.created()));
+            insert.setLong(9, Micros.of(handover.until()));
             insert.setString(10, alarmId == null ? null : alarmId.toString());
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -191,7 +192,7 @@ public class HandoversImpl implements Handovers {
         try (Connection connection = database.connection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             if (activeOnly) {
-                select.setLong(1, toMicros(clock.instant()));
+                select.setLong(1, Micros.of(clock.instant()));
             }
             List<Handover> handovers = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -210,7 +211,7 @@ public class HandoversImpl implements Handovers {
         try (Connection connection = database.connection();
                 PreparedStatement update = connection.prepareStatement("UPDATE handover SET revoked_by = ?, "
                         + "revoked_us = ? WHERE id = ? AND revoked_us IS NULL AND until_us > ?")) {
-            long now = toMicros(clock.instant());
+            long now = Micros.of(clock.instant());
             update.setString(1, user);
             update.setLong(2, now);
             update.setString(3, id.toString());
@@ -240,8 +241,8 @@ public class HandoversImpl implements Handovers {
         String alarm = row.getString("alarm_uid");
         return new Handover(UUID.fromString(row.getString("id")), new LinkedHashSet<>(Arrays.asList(row.getString(
                 "camera_ids").split(","))), row.getString("party"), row.getString("reason"), row.getString(
-                        "created_by"), fromMicros(row.getLong("created_us")), fromMicros(row.getLong("until_us")),
-                row.getString("revoked_by"), wasRevoked ? fromMicros(revoked) : null, alarm == null ? null
+                        "created_by"), Micros.instant(row.getLong("created_us")), Micros.instant(row.getLong("until_us")),
+                row.getString("revoked_by"), wasRevoked ? Micros.instant(revoked) : null, alarm == null ? null
                         : UUID.fromString(alarm));
     }
 
@@ -258,11 +259,4 @@ public class HandoversImpl implements Handovers {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    private static long toMicros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
-    }
-
-    private static Instant fromMicros(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
-    }
 }

@@ -1,23 +1,18 @@
 package nl.uitkijk.core.internal.media;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder_by_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
@@ -29,10 +24,8 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.media.Still;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
@@ -65,23 +58,11 @@ final class KeyframeDecoder implements AutoCloseable {
     KeyframeDecoder(MediaFormat format, int maxWidth) {
         this.format = format;
         this.maxWidth = maxWidth;
-        AVCodec codec = avcodec_find_decoder_by_name(format.codec());
-        if (codec == null) {
+        try {
+            context = Decoders.open(format);
+        } catch (IllegalArgumentException e) {
             close(null);
-            throw new IllegalArgumentException("no decoder for codec '" + format.codec() + "'");
-        }
-        context = avcodec_alloc_context3(codec);
-        context.thread_count(1); // one picture at a time: no frame-threading delay to drain
-        byte[] extradata = format.extradata();
-        if (extradata.length > 0) {
-            BytePointer copy = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
-            copy.put(extradata);
-            context.extradata(copy).extradata_size(extradata.length); // freed with the context
-        }
-        int opened = avcodec_open2(context, codec, (AVDictionary) null);
-        if (opened < 0) {
-            close();
-            throw new IllegalArgumentException("cannot open the " + format.codec() + " decoder: error " + opened);
+            throw e;
         }
     }
 

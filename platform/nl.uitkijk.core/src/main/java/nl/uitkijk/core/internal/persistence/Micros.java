@@ -1,18 +1,18 @@
-package nl.uitkijk.core.internal.governance;
+package nl.uitkijk.core.internal.persistence;
 
 import java.time.Instant;
 
 /** Instants as UTC microseconds since the epoch, the database's time format: no zone, no DST ambiguity. */
-final class Micros {
+public final class Micros {
 
     private Micros() {
     }
 
-    static long of(Instant instant) {
+    public static long of(Instant instant) {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
-    static Instant instant(long micros) {
+    public static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }
