@@ -61,10 +61,21 @@ export class AlarmPanel {
     }
   }
 
+  async readDeliveries(id) {
+    try {
+      const fresh = await api('GET', `alarms/${id}`);
+      this.alarms.set(id, fresh);
+      this.render();
+    } catch (error) { /* the next poll tries again */ }
+  }
+
   async showRooms() {
     try {
       const rooms = await api('GET', 'connectors');
+      const changed = rooms.map((room) => room.id).join() !== this.roomList.map((room) => room.id).join();
       this.roomList = rooms;
+      // the alarms offer escalation to the control rooms there are: show it as soon as they are known
+      if (changed && this.list) this.render();
       this.rooms.replaceChildren(...rooms.map((room) => {
         const state = !room.installed ? 'away' : room.connected ? 'up' : 'down';
         const item = element('li', `room room-${state}`, room.label);
@@ -93,6 +104,11 @@ export class AlarmPanel {
 
   arrived(alarm) {
     const known = this.alarms.has(alarm.id);
+    if (alarm.deliveries == null) {
+      // the socket sends alarms without their deliveries: keep what is known, read them for a new one
+      alarm.deliveries = known ? this.alarms.get(alarm.id).deliveries : [];
+      if (!known) this.readDeliveries(alarm.id);
+    }
     this.alarms.set(alarm.id, alarm);
     if (!known && alarm.priority === 'HIGH' && !this.muted) tone();
     this.render();

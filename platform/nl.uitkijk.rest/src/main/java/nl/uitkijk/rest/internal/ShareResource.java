@@ -45,8 +45,8 @@ public class ShareResource {
     public record ViewJson(Instant until, String reason, List<CameraJson> cameras) {
     }
 
-    /** The user name of a hand-over's live tickets: {@code handover:<id>}. */
-    public static final String USER_PREFIX = "handover:";
+    /** The name a hand-over's views are audited under: {@code handover:<id>}, as its live tickets'. */
+    private static final String USER_PREFIX = "handover:";
     private static final String ENDED = "this link does not play: it is unknown, ended or revoked";
 
     private final Handovers handovers;
@@ -100,8 +100,8 @@ public class ShareResource {
         }
         int width = "jpeg".equals(body.format()) ? Math.max(160, Math.min(body.width() == null ? 640 : body.width(),
                 1920)) : 0;
-        String ticket = tickets.issue(USER_PREFIX + handover.get().id(), null, Audit.origin(http), body.camera(),
-                "hand-over to " + handover.get().party() + ": " + handover.get().reason(), false, width);
+        String ticket = tickets.issueForHandover(handover.get().id().toString(), Audit.origin(http), body.camera(),
+                "hand-over to " + handover.get().party() + ": " + handover.get().reason(), width);
         return Response.ok(new LiveTicketResource.TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

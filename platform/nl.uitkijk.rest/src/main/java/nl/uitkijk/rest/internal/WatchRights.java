@@ -120,7 +120,7 @@ public class WatchRights implements LiveRights {
 
     /** Why the ticket's holder may no longer watch, or empty. */
     Optional<String> lapsed(LiveTicket ticket, Map<String, Set<String>> rolesByUser) {
-        if (ticket.user().startsWith(ShareResource.USER_PREFIX)) {
+        if (ticket.handoverId() != null) {
             return handoverLapsed(ticket);
         }
         if (ticket.session() != null && !sessions.isOpen(ticket.session())) {
@@ -147,7 +147,7 @@ public class WatchRights implements LiveRights {
             return Optional.of("hand-overs are not available");
         }
         try {
-            UUID id = UUID.fromString(ticket.user().substring(ShareResource.USER_PREFIX.length()));
+            UUID id = UUID.fromString(ticket.handoverId());
             Optional<Handover> handover = current.handover(id);
             if (handover.isEmpty() || !handover.get().cameraIds().contains(ticket.cameraId())) {
                 return Optional.of("no such hand-over");

@@ -66,8 +66,10 @@ public class AlarmSocketEndpoint {
     private void send(Session session, Alarm alarm) {
         try {
             if (session.isOpen()) {
+                // no deliveries: this runs on the thread that raised the alarm, once per open console; a
+                // console reads them itself (GET /alarms/{id}) when it needs them
                 session.getAsyncRemote().sendText(json.writeValueAsString(nl.uitkijk.rest.internal.AlarmJson.of(alarm,
-                        alarms.deliveries(alarm.id()))));
+                        null)));
             }
         } catch (JsonProcessingException | IllegalStateException e) {
             LOG.debug("An alarm could not be sent to a console (it stays in the queue): {}", e.toString());

@@ -28,10 +28,11 @@ public class LiveTickets {
     /**
      * Who may watch which camera, and why (for the audit log); session: the console session the ticket was asked in
      * (null over HTTP Basic), whose end ends the socket; timing: send arrival times (benchmark); stillWidth: 0 for
-     * video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec).
+     * video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec);
+     * handoverId: the live hand-over that grants it instead of an account, or {@code null}.
      */
     public record LiveTicket(String user, String session, String origin, String cameraId, String reason,
-            boolean timing, int stillWidth, Instant expires) {
+            boolean timing, int stillWidth, Instant expires, String handoverId) {
     }
 
     private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
@@ -47,6 +48,17 @@ public class LiveTickets {
 
     public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
             int stillWidth) {
+        return issue(new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth, null, null));
+    }
+
+    /** A ticket granted by a live hand-over (its link), not by an account; the viewer is named after it. */
+    public String issueForHandover(String handoverId, String origin, String cameraId, String reason,
+            int stillWidth) {
+        return issue(new LiveTicket("handover:" + handoverId, null, origin, cameraId, reason, false, stillWidth,
+                null, handoverId));
+    }
+
+    private String issue(LiveTicket asked) {
         Instant now = clock.instant();
         if (tickets.size() >= MAX_OPEN) {
             tickets.values().removeIf(ticket -> ticket.expires().isBefore(now));
@@ -54,8 +66,8 @@ public class LiveTickets {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tickets.put(id, new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth,
-                now.plus(VALIDITY)));
+        tickets.put(id, new LiveTicket(asked.user(), asked.session(), asked.origin(), asked.cameraId(),
+                asked.reason(), asked.timing(), asked.stillWidth(), now.plus(VALIDITY), asked.handoverId()));
         return id;
     }
 
