@@ -262,6 +262,16 @@ class ConnectorIT {
         }
         assertTrue(new String(karaf.get("/api/v1/connectors", true).body().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8).contains("\"secret\":\"********\""), "the secret is never shown");
+        // an operator sees each control room's state, never its configuration or routing
+        assertEquals(201, karaf.post("/api/v1/users", """
+                {"name": "olga", "password": "Operator-Olga-2026", "role": "operator"}""").statusCode());
+        JsonNode visible = JSON.readTree(karaf.getAs("/api/v1/connectors", "olga", "Operator-Olga-2026").body());
+        assertTrue(visible.size() >= 3, visible.toString());
+        for (JsonNode instance : visible) {
+            assertTrue(instance.get("config").isNull() && instance.get("routing").isNull()
+                    && instance.has("backlog"), instance.toString());
+        }
+        assertEquals(403, karaf.getAs("/api/v1/connectors/kinds", "olga", "Operator-Olga-2026").statusCode());
         String stored = karaf.shell("config:list \"(uitkijk.connector.id=police)\"").output();
         assertTrue(stored.contains("secret = {AES-GCM}") && !stored.contains(SECRET.substring(6)),
                 "the secret is stored sealed in ConfigAdmin: " + stored);

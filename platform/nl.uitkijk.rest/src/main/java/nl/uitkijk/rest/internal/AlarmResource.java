@@ -61,7 +61,7 @@ public class AlarmResource {
     public record EscalationJson(AlarmJson alarm, HandoverResource.HandoverJson handover) {
     }
 
-    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
 
     private final AlarmQueue alarms;
     private final AuditLog auditLog;
@@ -99,9 +99,9 @@ public class AlarmResource {
         if (body == null) {
             return invalid("a JSON body {cameraId, type, priority, description} is required");
         }
-        String type = body.type() == null ? "manual" : body.type().strip();
+        String type = body.type() == null ? "manual" : body.type().strip().toLowerCase(java.util.Locale.ROOT);
         if (!TYPE.matcher(type).matches() || type.startsWith("delivery-")) {
-            return invalid("type: 1–32 lower-case letters, digits or '-' (e.g. fight, fire, manual)");
+            return invalid("type: 1–32 letters, digits, '.', '_' or '-' (e.g. fight, fire, manual)");
         }
         String description = body.description() == null ? "" : body.description().strip();
         if (description.isEmpty() || description.length() > 500) {

@@ -46,8 +46,9 @@ public class AlarmRaiseCommand implements Action {
 
     @Override
     public Object execute() {
-        if (!type.matches("[a-z0-9][a-z0-9-]{0,31}") || type.startsWith("delivery-")) {
-            System.out.println("Error: --type: 1-32 lower-case letters, digits or '-'");
+        String kind = type.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!kind.matches("[a-z0-9][a-z0-9._-]{0,31}") || kind.startsWith("delivery-")) {
+            System.out.println("Error: --type: 1-32 letters, digits, '.', '_' or '-'");
             return null;
         }
         if (cameraId != null && cameras.camera(cameraId).isEmpty()) {
@@ -56,9 +57,9 @@ public class AlarmRaiseCommand implements Action {
         }
         try {
             String user = String.valueOf(session.get("USER"));
-            Alarm alarm = alarms.raise(cameraId, type, Alarm.Priority.parse(priority), description, user);
+            Alarm alarm = alarms.raise(cameraId, kind, Alarm.Priority.parse(priority), description, user);
             audit.record(user, AuditActions.ALARM_RAISE, cameraId == null ? "alarm " + alarm.number() : cameraId,
-                    "console", description, type + " " + alarm.priority() + " " + alarm.id());
+                    "console", description, kind + " " + alarm.priority() + " " + alarm.id());
             System.out.println("Alarm " + alarm.number() + " raised: " + alarm.id() + " ("
                     + alarms.deliveries(alarm.id()).size() + " control rooms)");
         } catch (IllegalArgumentException | IllegalStateException e) {

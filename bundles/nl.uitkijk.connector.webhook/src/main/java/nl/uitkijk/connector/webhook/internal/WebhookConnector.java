@@ -85,6 +85,10 @@ public class WebhookConnector implements ControlRoomConnector {
         this.label = label == null || label.isBlank() ? id : label;
         this.url = url;
         this.signature = new WebhookSignature(secret);
+        if (WebhookSignature.key(secret).length < WebhookKind.MIN_SECRET_BYTES) {
+            LOG.warn("Webhook {}: the signing secret has fewer than {} bytes and is guessable; ask the control room "
+                    + "for a longer one", id, WebhookKind.MIN_SECRET_BYTES);
+        }
         this.timeoutMillis = (int) timeout.toMillis();
         this.clock = clock;
     }
