@@ -17,6 +17,7 @@ export class AlarmPanel {
     this.stopped = false;
     this.roomList = [];
     this.links = new Map(); // hand-over links made here, shown on their alarm (the server never shows them again)
+    this.nodes = new Map(); // alarm id → its list item, kept while the alarm is unchanged
   }
 
   async show() {
@@ -114,10 +115,34 @@ export class AlarmPanel {
     this.render();
   }
 
+  /**
+   * Keyed: an alarm whose content did not change keeps its list item, and one that did keeps what the operator was
+   * typing into it, so an arriving alarm or a delivery update never wipes a half-written comment or takes the focus.
+   */
   render() {
     const shown = [...this.alarms.values()].sort((a, b) => b.number - a.number).filter((alarm) =>
-      this.filter === 'all' || (!alarm.acknowledgedBy && (this.filter === 'open' || alarm.priority === 'HIGH')));
-    this.list.replaceChildren(...shown.slice(0, 100).map((alarm) => this.item(alarm)));
+      this.filter === 'all' || (!alarm.acknowledgedBy && (this.filter === 'open' || alarm.priority === 'HIGH')))
+      .slice(0, 100);
+    const rooms = this.roomList.map((room) => room.id).join();
+    const kept = new Map();
+    shown.forEach((alarm, index) => {
+      const signature = JSON.stringify([alarm, this.links.get(alarm.id) ?? '', rooms]);
+      let node = this.nodes.get(alarm.id);
+      if (!node || node.dataset.signature !== signature) {
+        const fresh = this.item(alarm);
+        fresh.dataset.signature = signature;
+        if (node) {
+          keepTyping(node, fresh);
+          node.replaceWith(fresh);
+        }
+        node = fresh;
+      }
+      kept.set(alarm.id, node);
+      const there = this.list.children[index];
+      if (there !== node) this.list.insertBefore(node, there ?? null);
+    });
+    while (this.list.children.length > shown.length) this.list.lastElementChild.remove();
+    this.nodes = kept;
   }
 
   item(alarm) {
@@ -220,6 +245,16 @@ export class AlarmPanel {
     clearInterval(this.refresh);
     this.socket?.close(1000, 'closed');
   }
+}
+
+/** What was typed into the old item's fields (by name), and the focus, carried into the new one. */
+function keepTyping(old, fresh) {
+  const focused = old.contains(document.activeElement) ? document.activeElement.name : null;
+  for (const field of old.querySelectorAll('input[name], select[name]')) {
+    const twin = fresh.querySelector(`[name="${field.name}"]`);
+    if (twin && field.value !== '' && twin.type !== 'hidden') twin.value = field.value;
+  }
+  if (focused) fresh.querySelector(`[name="${focused}"]`)?.focus();
 }
 
 /** A short two-tone signal (no sound file: nothing to load in a closed network). */

@@ -384,12 +384,23 @@ class ConsoleBrowserIT {
                     + "'.alarm-list .alarm')].find(a => a.innerText.includes('it-alarm-dome') && a.innerText"
                     + ".includes('motion')); return a ? a.dataset.alarm : null;"));
             String mine = ".alarm[data-alarm='" + id + "']";
-            assertTrue(browser.findElement(By.cssSelector(mine)).getAttribute("class").contains("priority-MEDIUM"));
+            waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> b.findElement(
+                    By.cssSelector(mine)).getAttribute("class").contains("priority-MEDIUM"));
+            // the item is re-rendered when its deliveries are read: what is typed is carried into the new one
             waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
-                b.findElement(By.cssSelector(mine + " input[name=comment]"))
-                        .sendKeys("Gezien: markt-kraam wordt opgebouwd");
+                b.findElement(By.cssSelector(mine + " input[name=comment]")).sendKeys("Gezien: markt-kraam");
                 return true;
             });
+            // another alarm arriving while the operator types neither wipes the comment nor takes the focus
+            assertEquals(201, karaf.post("/api/v1/alarms", """
+                    {"cameraId": "demo-promenade", "type": "loitering", "priority": "LOW",
+                     "description": "Tussendoor"}""").statusCode());
+            waiting(20).until(b -> (Boolean) script("return [...document.querySelectorAll('.alarm-list .alarm')]"
+                    + ".some(a => a.innerText.includes('Tussendoor'));"));
+            assertEquals("comment", script("return document.activeElement.name;"), "the focus stays in the comment");
+            browser.switchTo().activeElement().sendKeys(" wordt opgebouwd");
+            assertEquals("Gezien: markt-kraam wordt opgebouwd",
+                    script("return document.querySelector(\"" + mine + " input[name=comment]\").value;"));
             waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
                 b.findElement(By.cssSelector(mine + " button[type=submit]")).click();
                 return true;
