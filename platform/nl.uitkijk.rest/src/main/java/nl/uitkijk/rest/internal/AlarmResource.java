@@ -69,10 +69,13 @@ public class AlarmResource {
     private final CameraRegistry cameras;
     private final Handovers handovers;
     private final ControlRooms controlRooms;
+    private final nl.uitkijk.api.analytics.AnalyticsPolicies analytics;
 
     @Activate
     public AlarmResource(@Reference AlarmQueue alarms, @Reference AuditLog auditLog, @Reference LiveTickets tickets,
-            @Reference CameraRegistry cameras, @Reference Handovers handovers, @Reference ControlRooms controlRooms) {
+            @Reference CameraRegistry cameras, @Reference Handovers handovers, @Reference ControlRooms controlRooms,
+            @Reference nl.uitkijk.api.analytics.AnalyticsPolicies analytics) {
+        this.analytics = analytics;
         this.alarms = alarms;
         this.auditLog = auditLog;
         this.tickets = tickets;
@@ -128,6 +131,19 @@ public class AlarmResource {
                 + alarm.number() : camera, description, type + " " + priority + " " + alarm.id());
         return Response.created(URI.create("alarms/" + alarm.id())).entity(AlarmJson.of(alarm, alarms.deliveries(
                 alarm.id()))).build();
+    }
+
+    /** The JPEG taken when the analytics episode behind the alarm began (404 for other alarms). */
+    @Allow({Role.OPERATOR, Role.SUPERVISOR})
+    @GET
+    @Path("{id}/snapshot")
+    @Produces({"image/jpeg", MediaType.APPLICATION_JSON})
+    public Response snapshot(@PathParam("id") String id) {
+        return find(id).flatMap(alarm -> analytics.snapshot(alarm.id()))
+                .map(jpeg -> Response.ok(jpeg, "image/jpeg").header("Cache-Control", "private, max-age=3600")
+                        .build())
+                .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found",
+                        "no snapshot for alarm " + id + " (only analytics alarms have one)"));
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})

@@ -59,7 +59,21 @@ public final class EventTopics {
      */
     public static final String SYSTEM_ALARM = "uitkijk/system/ALARM";
 
+    /**
+     * Prefix of the topics on which the analytics runtime tells an episode's start and end:
+     * {@code uitkijk/analytics/<type>} (e.g. {@code uitkijk/analytics/motion}, {@code uitkijk/analytics/crowd}).
+     * Properties {@link #CAMERA_ID}, {@link #TYPE}, {@link #ACTIVE} (true when it began), {@link #MODULE_ID},
+     * {@link #EPISODE_ID}. Subscribe with {@code event.topics=uitkijk/analytics/*}.
+     *
+     * @since 1.4
+     */
+    public static final String ANALYTICS_PREFIX = "uitkijk/analytics/";
+
     public static final String CAMERA_ID = "cameraId";
+    /** @since 1.4 */
+    public static final String MODULE_ID = "moduleId";
+    /** @since 1.4 */
+    public static final String EPISODE_ID = "episodeId";
     /** @since 1.3 */
     public static final String PRIORITY = "priority";
     /** @since 1.2 */

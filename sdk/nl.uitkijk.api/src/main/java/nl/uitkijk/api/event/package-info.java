@@ -1,5 +1,5 @@
 /**
  * Event Admin topics and property names under which the platform publishes what happens.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package nl.uitkijk.api.event;

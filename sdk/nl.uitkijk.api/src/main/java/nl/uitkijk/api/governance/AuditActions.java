@@ -59,6 +59,10 @@ public final class AuditActions {
     public static final String DPIA_EXPORT = "dpia.export";
     public static final String PLAYBACK = "playback";
     public static final String PTZ = "ptz";
+    /** An analytics module switched on, off or reconfigured for a camera. @since 1.8 */
+    public static final String ANALYTICS_POLICY = "analytics.policy";
+    /** Detections or a motion search read. @since 1.8 */
+    public static final String DETECTION_SEARCH = "detection.search";
 
     private AuditActions() {
     }

@@ -36,6 +36,17 @@ public class MotionModule implements AnalyticsModule {
         return Set.of(PersonalData.NONE);
     }
 
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("motion");
+    }
+
+    /** Checks without touching OpenCV. */
+    @Override
+    public void validate(Map<String, Object> config) {
+        MotionConfig.parse(config);
+    }
+
     /** @throws IllegalArgumentException naming the setting that is wrong */
     @Override
     public FrameAnalyzer create(String cameraId, Map<String, Object> config) {

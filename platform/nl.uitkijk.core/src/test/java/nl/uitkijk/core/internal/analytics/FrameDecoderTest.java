@@ -111,7 +111,7 @@ class FrameDecoderTest {
             for (int i = 0; i < 20; i++) {
                 byte[] junk = new byte[200 + i];
                 new java.util.Random(i).nextBytes(junk);
-                decoder.decode(new MediaPacket(i * 40_000L, i * 40_000L, i == 0, junk, i * 40_000L), frames::add);
+                decoder.decode(new MediaPacket(i * 40_000L, i * 40_000L, i == 0, junk, i * 40_000L), frame -> frames.add(frame));
             }
             assertTrue(frames.size() <= 20, "no crash on garbage");
         }
