@@ -24,49 +24,13 @@ import org.junit.jupiter.api.Test;
 /** The analytics decoder on the real CCTV clip of the shared test data (768×576, 10 fps, 79.5 s, H.264). */
 class FrameDecoderTest {
 
-    /** The clip's packets as the media hub hands them on (times in microseconds). */
-    private static final class Clip implements AutoCloseable {
-        private final FFmpegFrameGrabber grabber;
-        private final AVStream stream;
-        final MediaFormat format;
-
-        Clip(Path file) throws Exception {
-            grabber = new FFmpegFrameGrabber(file.toFile());
-            grabber.start();
-            stream = grabber.getFormatContext().streams(grabber.getVideoStream());
-            AVCodecParameters parameters = stream.codecpar();
-            byte[] extradata = new byte[parameters.extradata_size()];
-            parameters.extradata().get(extradata);
-            format = new MediaFormat(avcodec.avcodec_get_name(parameters.codec_id()).getString(), parameters.width(),
-                    parameters.height(), grabber.getFrameRate(), extradata);
-        }
-
-        void forEachPacket(Consumer<MediaPacket> sink) throws Exception {
-            for (AVPacket packet; (packet = grabber.grabPacket()) != null;) {
-                if (packet.stream_index() != grabber.getVideoStream()) {
-                    continue;
-                }
-                byte[] data = new byte[packet.size()];
-                packet.data().get(data);
-                long micros = avutil.av_rescale_q(packet.pts(), stream.time_base(), avutil.av_make_q(1, 1_000_000));
-                sink.accept(new MediaPacket(micros, micros, (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0, data,
-                        micros));
-            }
-        }
-
-        @Override
-        public void close() throws Exception {
-            grabber.close();
-        }
-    }
-
     @Test
     void decodesTheRealClipAndHandsOnFramesAtTheAskedRateAndSize() throws Exception {
         Path clip = TestData.require("video/opencv_vtest_h264.mp4");
         List<int[]> sizes = new ArrayList<>();
         long[] brightness = new long[2];
         FrameDecoder[] decoder = new FrameDecoder[1];
-        try (Clip real = new Clip(clip)) {
+        try (ClipPackets real = new ClipPackets(clip)) {
             decoder[0] = new FrameDecoder(real.format, 5, 320, PixelFormat.GRAY8);
             real.forEachPacket(packet -> decoder[0].decode(packet, frame -> {
                 sizes.add(new int[] {frame.width(), frame.height(), frame.stride(), frame.pixels().remaining()});
