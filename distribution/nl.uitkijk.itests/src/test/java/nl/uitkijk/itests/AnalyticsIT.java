@@ -46,7 +46,7 @@ class AnalyticsIT {
         karaf = new KarafInstance(Path.of(System.getProperty("uitkijk.karaf.home")));
         karaf.reset();
         karaf.start(PASSWORD);
-        assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp uitkijk-analytics-motion").exitCode());
+        assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp uitkijk-analytics-motion uitkijk-analytics-people").exitCode());
         KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/drivers", true).body()
                 .contains("\"rtsp\""), "the rtsp driver did not appear");
         simulator = RtspCameraSimulator.start(work, 1);
@@ -205,6 +205,74 @@ class AnalyticsIT {
         assertEquals("OFF", JSON.readTree(off.body()).get("state").asText());
         assertTrue(karaf.get("/api/v1/audit?limit=30", true).body().contains("analytics.policy"),
                 "policy changes are audited");
+    }
+
+    @Test
+    @Order(4)
+    void peopleNeedADesignationThatPermitsPersonsAndStopAtOnceWhenItNoLongerDoes() throws Exception {
+        String crowd = """
+                {"enabled": true, "alarmPriority": "HIGH", "config": {"zones": [{"name": "plein",
+                  "polygon": [[0, 0.3], [1, 0.3], [1, 0.75], [0, 0.75]], "crowdCount": 3, "crowdSeconds": 2}]}}""";
+        HttpResponse<String> refused = karaf.put("/api/v1/cameras/" + CAMERA + "/analytics/people", crowd);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("PERSONS"), "the reason names what is not permitted: " + refused.body());
+        assertTrue(karaf.get("/api/v1/audit?limit=30", true).body().contains("legal.refusal"),
+                "the refusal is audited");
+
+        personalData("[\"PERSONS\", \"TRACKS\"]");
+        HttpResponse<String> on = karaf.put("/api/v1/cameras/" + CAMERA + "/analytics/people", crowd);
+        assertEquals(200, on.statusCode(), on.body());
+        KarafInstance.await(Duration.ofSeconds(90), () -> {
+            try {
+                for (JsonNode each : json("/api/v1/alarms?limit=50")) {
+                    if (CAMERA.equals(each.path("cameraId").asText()) && "crowd".equals(each.get("type").asText())
+                            && "HIGH".equals(each.get("priority").asText())) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "no crowd alarm from the people on the square");
+        String period = "from=" + begin + "&to=" + Instant.now().plusSeconds(60);
+        KarafInstance.await(Duration.ofSeconds(20), () -> {
+            try {
+                return json("/api/v1/cameras/" + CAMERA + "/detections?type=person&" + period).size() >= 3;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "no persons stored");
+
+        personalData("[]");
+        KarafInstance.await(Duration.ofSeconds(15), () -> {
+            try {
+                JsonNode people = module("people");
+                return people != null && "REFUSED".equals(people.get("state").asText());
+            } catch (Exception e) {
+                return false;
+            }
+        }, "people kept running after the designation stopped permitting it");
+        assertTrue(module("people").get("detail").asText().contains("PERSONS"), module("people").toString());
+    }
+
+    /** Sets the demo designation's categories of personal data. */
+    private void personalData(String categories) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode designation = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json("/api/v1/designations/centrum-heerlen-demo");
+        designation.set("personalData", JSON.readTree(categories));
+        HttpResponse<String> changed = karaf.put("/api/v1/designations/centrum-heerlen-demo",
+                JSON.writeValueAsString(designation));
+        assertEquals(200, changed.statusCode(), changed.body());
+    }
+
+    private JsonNode module(String id) throws Exception {
+        for (JsonNode module : json("/api/v1/cameras/" + CAMERA + "/analytics")) {
+            if (module.get("moduleId").asText().equals(id)) {
+                return module;
+            }
+        }
+        return null;
     }
 
     private Instant recordedUntil() {

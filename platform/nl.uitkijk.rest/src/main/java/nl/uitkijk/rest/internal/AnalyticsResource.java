@@ -70,7 +70,7 @@ public class AnalyticsResource {
         return policies.states(id).stream().map(ModuleJson::of).toList();
     }
 
-    @Allow({})
+    @Allow
     @PUT
     @Path("{moduleId}")
     @Consumes(MediaType.APPLICATION_JSON)

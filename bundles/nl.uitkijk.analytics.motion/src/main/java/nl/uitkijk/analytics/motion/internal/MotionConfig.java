@@ -1,8 +1,8 @@
 package nl.uitkijk.analytics.motion.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.uitkijk.api.analytics.Zone;
 
 /**
  * A camera's motion settings, read from the policy's config map; every problem names its field.
@@ -14,8 +14,8 @@ import java.util.Map;
  * @param include polygons (points 0..1) where motion counts; empty: everywhere
  * @param exclude polygons where it never counts (a flag, a tree, a busy road outside the area)
  */
-record MotionConfig(int sensitivity, double minArea, int startFrames, int stopFrames, List<double[][]> include,
-        List<double[][]> exclude) {
+record MotionConfig(int sensitivity, double minArea, int startFrames, int stopFrames, List<Zone> include,
+        List<Zone> exclude) {
 
     static final MotionConfig DEFAULTS = new MotionConfig(5, 0.002, 2, 10, List.of(), List.of());
 
@@ -26,7 +26,7 @@ record MotionConfig(int sensitivity, double minArea, int startFrames, int stopFr
         double minArea = number(c, "minArea", DEFAULTS.minArea(), 0.00001, 0.5);
         int start = integer(c, "startFrames", DEFAULTS.startFrames(), 1, 50);
         int stop = integer(c, "stopFrames", DEFAULTS.stopFrames(), 1, 500);
-        return new MotionConfig(sensitivity, minArea, start, stop, polygons(c, "include"), polygons(c, "exclude"));
+        return new MotionConfig(sensitivity, minArea, start, stop, Zone.parseAll(c, "include"), Zone.parseAll(c, "exclude"));
     }
 
     /** MOG2's variance threshold: 16 (its default) at sensitivity 5, lower is more sensitive. */
@@ -66,55 +66,11 @@ record MotionConfig(int sensitivity, double minArea, int startFrames, int stopFr
         }
     }
 
-    /** A list of polygons, each a list of [x, y] points in 0..1, at least three. */
-    private static List<double[][]> polygons(Map<String, Object> c, String key) {
-        Object value = c.get(key);
-        if (value == null) {
-            return List.of();
-        }
-        String problem = "config." + key + ": a list of polygons, each at least three [x, y] points in 0..1";
-        if (!(value instanceof List<?> list)) {
-            throw new IllegalArgumentException(problem);
-        }
-        List<double[][]> polygons = new ArrayList<>();
-        for (Object polygon : list) {
-            if (!(polygon instanceof List<?> points) || points.size() < 3) {
-                throw new IllegalArgumentException(problem);
-            }
-            double[][] parsed = new double[points.size()][];
-            for (int i = 0; i < points.size(); i++) {
-                if (!(points.get(i) instanceof List<?> xy) || xy.size() != 2 || !(xy.get(0) instanceof Number x)
-                        || !(xy.get(1) instanceof Number y) || x.doubleValue() < 0 || x.doubleValue() > 1
-                        || y.doubleValue() < 0 || y.doubleValue() > 1) {
-                    throw new IllegalArgumentException(problem);
-                }
-                parsed[i] = new double[] {x.doubleValue(), y.doubleValue()};
-            }
-            polygons.add(parsed);
-        }
-        return List.copyOf(polygons);
-    }
-
     /** Whether a point (0..1) counts: inside an include zone (or there are none) and in no exclude zone. */
     boolean counts(double x, double y) {
-        if (exclude.stream().anyMatch(polygon -> inside(polygon, x, y))) {
+        if (exclude.stream().anyMatch(zone -> zone.contains(x, y))) {
             return false;
         }
-        return include.isEmpty() || include.stream().anyMatch(polygon -> inside(polygon, x, y));
-    }
-
-    /** Even-odd ray casting. */
-    static boolean inside(double[][] polygon, double x, double y) {
-        boolean in = false;
-        for (int i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-            double xi = polygon[i][0];
-            double yi = polygon[i][1];
-            double xj = polygon[j][0];
-            double yj = polygon[j][1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
-                in = !in;
-            }
-        }
-        return in;
+        return include.isEmpty() || include.stream().anyMatch(zone -> zone.contains(x, y));
     }
 }

@@ -134,9 +134,12 @@ class MotionAnalyzerTest {
     }
 
     @Test
-    void zonesAreEvenOddPolygons() {
-        double[][] square = {{0.2, 0.2}, {0.8, 0.2}, {0.8, 0.8}, {0.2, 0.8}};
-        assertTrue(MotionConfig.inside(square, 0.5, 0.5));
-        assertFalse(MotionConfig.inside(square, 0.1, 0.5));
+    void excludeWinsOverInclude() {
+        MotionConfig config = MotionConfig.parse(Map.of(
+                "include", List.of(List.of(List.of(0.2, 0.2), List.of(0.8, 0.2), List.of(0.8, 0.8), List.of(0.2, 0.8))),
+                "exclude", List.of(List.of(List.of(0.4, 0.4), List.of(0.6, 0.4), List.of(0.6, 0.6)))));
+        assertTrue(config.counts(0.3, 0.5));
+        assertFalse(config.counts(0.1, 0.5), "outside the include zone");
+        assertFalse(config.counts(0.55, 0.45), "in the exclude zone");
     }
 }
