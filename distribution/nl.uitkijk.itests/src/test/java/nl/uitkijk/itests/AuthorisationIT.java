@@ -104,7 +104,8 @@ class AuthorisationIT {
             String path = template.replace("{id}", template.startsWith("/cameras") ? camera
                     : template.startsWith("/designations") ? "centrum-heerlen-demo" : template.startsWith("/alarms")
                             ? "1" : "x")
-                    .replace("{party}", "police").replace("{entry}", "x").replace("{name}",
+                    .replace("{party}", "police").replace("{entry}", "x").replace("{moduleId}", "motion")
+                    .replace("{name}",
                             template.startsWith("/me/") ? "wall" : template.startsWith("/plugins")
                                     ? "uitkijk-driver-axis" : "rol-nobody");
             if (template.endsWith("/live")) {

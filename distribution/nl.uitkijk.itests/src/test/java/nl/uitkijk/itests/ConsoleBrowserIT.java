@@ -749,4 +749,50 @@ class ConsoleBrowserIT {
             waiting(10).until(b -> b.findElement(By.id("share-state")).getText().contains("does not play"));
         }
     }
+
+    @Test
+    @Order(16)
+    void anOperatorSeesWhatTheAnalyticsFoundAndSearchesMotionInARegionSheDraws() throws Exception {
+        assertEquals(0, karaf.shell("feature:install uitkijk-analytics-motion").exitCode());
+        waiting(60).until(b -> karaf.get("/api/v1/cameras/demo-promenade/analytics", true).body()
+                .contains("\"motion\""));
+        var on = karaf.put("/api/v1/cameras/demo-promenade/analytics/motion",
+                "{\"enabled\": true, \"alarmPriority\": \"NONE\", \"config\": {}}");
+        assertEquals(200, on.statusCode(), on.body());
+        // the demo scene's pedestrians and cars move: motion is stored within seconds
+        waiting(60).until(b -> karaf.get("/api/v1/cameras/demo-promenade/detections?type=motion", true).body()
+                .contains("\"motion\""));
+
+        signIn("anna", OPERATOR_PASSWORD);
+        browser.get(console() + "#playback");
+        WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector("#playback select")).stream()
+                .findFirst().orElse(null));
+        new org.openqa.selenium.support.ui.Select(camera).selectByValue("demo-promenade");
+        waiting(20).until(b -> {
+            String count = b.findElement(By.cssSelector(".detections")).getAttribute("data-count");
+            return count != null && Integer.parseInt(count) > 0;
+        });
+        assertTrue(browser.findElements(By.cssSelector(".detections .type-motion")).size() > 0);
+
+        // draw a region over the whole lower half of the picture, where the street is, and search it
+        browser.findElement(By.xpath("//button[text()='Gebied tekenen']")).click();
+        WebElement picture = browser.findElement(By.cssSelector("#playback .picture"));
+        int width = picture.getSize().getWidth();
+        int height = picture.getSize().getHeight();
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(picture, -width / 2 + 5, 0)
+                .clickAndHold().moveByOffset(width / 3, height / 4).moveByOffset(width / 2, height / 4 - 10)
+                .release().perform();
+        String region = browser.findElement(By.cssSelector("#playback .region")).getAttribute("data-region");
+        assertTrue(region != null && region.split(",").length == 4, "a region was drawn: " + region);
+        browser.findElement(By.xpath("//button[text()='Zoek beweging']")).click();
+        waiting(20).until(b -> {
+            String count = b.findElement(By.cssSelector(".motion-search .hits")).getAttribute("data-count");
+            return count != null && Integer.parseInt(count) > 0;
+        });
+        assertTrue(browser.findElements(By.cssSelector(".timeline .hit")).size() > 0, "hits marked on the timeline");
+        assertTrue(karaf.get("/api/v1/audit?limit=20", true).body().contains("motion search"),
+                "the search is audited");
+        assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/analytics/motion",
+                "{\"enabled\": false, \"config\": {}}").statusCode());
+    }
 }

@@ -42,7 +42,9 @@ class ShellAclAgreesWithRestTest {
             Map.entry("ptz", "post /cameras/{id}/ptz"), Map.entry("discovery-list", "get /discovery"),
             Map.entry("discovery-approve", "post /discovery/{entry}/approve"),
             Map.entry("connector-list", "get /connectors"), Map.entry("connector-add", "post /connectors"),
-            Map.entry("connector-remove", "delete /connectors/{id}"), Map.entry("alarm-raise", "post /alarms"));
+            Map.entry("connector-remove", "delete /connectors/{id}"), Map.entry("alarm-raise", "post /alarms"),
+            Map.entry("analytics-list", "get /cameras/{id}/analytics"),
+            Map.entry("analytics-set", "put /cameras/{id}/analytics/{moduleId}"));
 
     /** Commands with no REST twin (yet), and the roles they keep. */
     private static final Map<String, String> SHELL_ONLY = Map.of(

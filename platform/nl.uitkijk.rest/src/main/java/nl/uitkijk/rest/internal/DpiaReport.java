@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import nl.uitkijk.api.analytics.AnalyticsModule;
 import nl.uitkijk.api.camera.Camera;
@@ -32,7 +33,8 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
 
     public record CameraEntry(String id, String name, String site, double lat, double lon, Double direction,
             String address, String fieldOfView, String resolution, String designationId, boolean permitted,
-            String legalReason, String recordingMode, long retentionDays, long activeHolds) {
+            String legalReason, String recordingMode, long retentionDays, long activeHolds,
+            Map<String, String> analytics) {
     }
 
     public record DesignationEntry(String id, String name, String decisionReference, LocalDate decisionDate,
@@ -62,14 +64,16 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
 
     static DpiaReport of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
             LegalBasis legal, RetentionService retention, LegalHolds holds, RecordingPolicies policies,
-            List<ConnectorInstance> connectors, List<AnalyticsModule> analytics, long exportsLastYear) {
+            List<ConnectorInstance> connectors, List<AnalyticsModule> analytics,
+            Map<String, Map<String, String>> analyticsByCamera, long exportsLastYear) {
         List<CameraEntry> cameras = registry.cameras().stream().map(camera -> {
             CameraDefinition d = camera.definition();
             LegalStatus status = legal.status(d, now);
             return new CameraEntry(d.id(), d.name(), d.site(), d.location().lat(), d.location().lon(),
                     d.location().direction(), d.location().address(), fieldOfView(camera), resolution(camera),
                     d.designationId(), status.permitted(), status.reason(), policies.policy(d.id()).mode().name(),
-                    retention.maximumAge(d.id()).toDays(), holds.active(d.id()).size());
+                    retention.maximumAge(d.id()).toDays(), holds.active(d.id()).size(),
+                    analyticsByCamera.getOrDefault(d.id(), Map.of()));
         }).toList();
         List<DesignationEntry> designated = designations.all().stream().map(d -> new DesignationEntry(d.id(),
                 d.name(), d.decisionReference(), d.decisionDate(), d.purpose(), d.validFrom(), d.validUntil(),
@@ -120,11 +124,12 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
                 .append(escape(r.legalBasis())).append(".</p>");
         h.append("<h2>Cameras (").append(r.cameras().size()).append(")</h2>");
         table(h, List.of("Id", "Name", "Place", "Field of view", "Resolution", "Designation", "Permitted now",
-                "Recording", "Retention (days)", "Active holds"), r.cameras().stream().map(c -> List.<Object>of(
+                "Recording", "Retention (days)", "Active holds", "Analytics"), r.cameras().stream().map(c -> List.<Object>of(
                         c.id(), c.name(), (c.address() == null ? "" : c.address() + " ") + "(" + c.lat() + ", "
                                 + c.lon() + ")", c.fieldOfView(), c.resolution(),
                         c.designationId() == null ? "none" : c.designationId(), (c.permitted() ? "yes: " : "no: ")
-                                + c.legalReason(), c.recordingMode(), c.retentionDays(), c.activeHolds())).toList());
+                                + c.legalReason(), c.recordingMode(), c.retentionDays(), c.activeHolds(),
+                        c.analytics().isEmpty() ? "none" : String.join(", ", c.analytics().keySet()))).toList());
         h.append("<h2>Designations (").append(r.designations().size()).append(")</h2>");
         table(h, List.of("Id", "Name", "Decision", "Purpose", "Valid", "Live view", "Evaluation", "Cameras",
                 "Analytics may process"), r.designations().stream().map(d -> List.<Object>of(d.id(), d.name(),

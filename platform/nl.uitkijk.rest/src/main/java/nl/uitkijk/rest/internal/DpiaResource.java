@@ -55,6 +55,7 @@ public class DpiaResource {
     private final RecordingPolicies policies;
     private final AuditLog audit;
     private volatile ControlRooms controlRooms;
+    private volatile nl.uitkijk.api.analytics.AnalyticsPolicies analyticsPolicies;
     private final Map<AnalyticsModule, Boolean> analytics = new ConcurrentHashMap<>();
 
     @Activate
@@ -82,6 +83,17 @@ public class DpiaResource {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAnalyticsPolicies(nl.uitkijk.api.analytics.AnalyticsPolicies service) {
+        this.analyticsPolicies = service;
+    }
+
+    void unbindAnalyticsPolicies(nl.uitkijk.api.analytics.AnalyticsPolicies service) {
+        if (this.analyticsPolicies == service) {
+            this.analyticsPolicies = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindAnalytics(AnalyticsModule module) {
         analytics.put(module, Boolean.TRUE);
@@ -102,7 +114,7 @@ public class DpiaResource {
                 .filter(e -> e.action().equals(AuditActions.EXPORT)).count();
         DpiaReport report = DpiaReport.of(now, registry, designations, deployments, legal, retention, holds,
                 policies, controlRooms == null ? List.of() : controlRooms.instances(), List.copyOf(analytics.keySet()),
-                exports);
+                analyticsPolicies == null ? Map.of() : analyticsPolicies.enabledModules(), exports);
         boolean html = "html".equals(format);
         new Audit(audit, security, http).record(AuditActions.DPIA_EXPORT, "", "", html ? "html" : "json");
         if (html) {

@@ -25,7 +25,7 @@ final class OpenData {
 
     static final String[] CSV_COLUMNS = { "name", "address", "latitude", "longitude", "direction_degrees", "type",
         "owner", "contact", "retention_days", "image_quality", "recording", "designation", "decision_reference",
-        "purpose", "valid_until" };
+        "purpose", "valid_until", "analytics" };
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +54,10 @@ final class OpenData {
             p.put("owner", site.owner());
             p.put("retentionDays", c.retentionDays());
             p.put("imageQuality", c.imageQuality());
+            c.analytics().keySet().forEach(p.putArray("analytics")::add);
+            if (c.analytics().isEmpty()) {
+                p.putArray("analytics");
+            }
             p.put("designation", c.designation().name());
             p.put("decisionReference", c.designation().designation().decisionReference());
             p.put("purpose", c.designation().designation().purpose());
@@ -99,7 +103,7 @@ final class OpenData {
                 csv.printRecord(text(c.name()), text(c.address()), c.lat(), c.lon(), c.direction(),
                         c.mobile() ? "mobile" : "fixed", text(site.owner()), text(site.contact()), c.retentionDays(),
                         c.imageQuality(), "yes", text(d.name()), text(d.decisionReference()), text(d.purpose()),
-                        d.validUntil());
+                        d.validUntil(), String.join(" ", c.analytics().keySet()));
             }
         }
         return out.toString();

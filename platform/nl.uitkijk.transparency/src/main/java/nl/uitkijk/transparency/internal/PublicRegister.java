@@ -31,7 +31,7 @@ final class PublicRegister {
     /** A camera as the public sees it. */
     record PublicCamera(String name, String address, double lat, double lon, Double direction, boolean mobile,
             String deployment, Instant deployedUntil, PublicDesignation designation, int retentionDays,
-            String imageQuality) {
+            String imageQuality, Map<String, String> analytics) {
     }
 
     /** A designation as published (the decision itself is public). */
@@ -60,7 +60,7 @@ final class PublicRegister {
     }
 
     static PublicRegister of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
-            LegalBasis legal, RetentionService retention) {
+            LegalBasis legal, RetentionService retention, Map<String, Map<String, String>> analytics) {
         Map<String, PublicDesignation> published = designations.all().stream()
                 .filter(d -> now.isBefore(d.validUntil()))
                 .collect(Collectors.toMap(Designation::id, PublicDesignation::new, (a, b) -> a,
@@ -78,7 +78,8 @@ final class PublicRegister {
             cameras.add(new PublicCamera(d.name(), place.address(), place.lat(), place.lon(), place.direction(),
                     deployment.isPresent(), deployment.map(Deployment::name).orElse(null),
                     deployment.map(Deployment::until).orElse(null), covering,
-                    (int) Math.max(1, retention.maximumAge(d.id()).toDays()), imageQuality(camera.streams())));
+                    (int) Math.max(1, retention.maximumAge(d.id()).toDays()), imageQuality(camera.streams()),
+                    new java.util.TreeMap<>(analytics.getOrDefault(d.id(), Map.of()))));
         }
         cameras.sort(Comparator.comparing(PublicCamera::name));
         Map<String, String> cameraNames = registry.cameras().stream()

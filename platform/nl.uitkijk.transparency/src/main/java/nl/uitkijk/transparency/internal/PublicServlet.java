@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.servlet.Servlet;
@@ -78,6 +79,11 @@ public class PublicServlet extends HttpServlet {
     private final transient Clock clock;
     private transient volatile SiteInfo site;
     private transient volatile PublicRegister cached;
+    @org.osgi.service.component.annotations.Reference(cardinality =
+            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL, policy =
+            org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC, policyOption =
+            org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private transient volatile nl.uitkijk.api.analytics.AnalyticsPolicies analytics;
 
     @Activate
     public PublicServlet(@Reference CameraRegistry registry, @Reference Designations designations,
@@ -184,7 +190,9 @@ public class PublicServlet extends HttpServlet {
         PublicRegister current = cached;
         Instant now = clock.instant();
         if (current == null || current.at.plus(FRESH).isBefore(now)) {
-            current = PublicRegister.of(now, registry, designations, deployments, legal, retention);
+            var running = analytics;
+            current = PublicRegister.of(now, registry, designations, deployments, legal, retention,
+                    running == null ? Map.of() : running.enabledModules());
             cached = current;
         }
         return current;

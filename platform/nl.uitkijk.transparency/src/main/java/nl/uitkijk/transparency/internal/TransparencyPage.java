@@ -141,7 +141,7 @@ final class TransparencyPage {
         }
         html.append("<table><caption>").append(t("camerasCaption")).append("</caption><thead><tr>");
         for (String column : new String[] { "colName", "colAddress", "colDirection", "colType", "colArea",
-            "colRetention", "colQuality" }) {
+            "colRetention", "colQuality", "colAnalytics" }) {
             html.append("<th scope=\"col\">").append(t(column)).append("</th>");
         }
         html.append("</tr></thead><tbody>");
@@ -157,6 +157,7 @@ final class TransparencyPage {
                     .append("</td><td>").append(escape(f("days", c.retentionDays())))
                     .append("</td><td>").append(escape(c.imageQuality().equals("unknown") ? t("unknown")
                             : c.imageQuality()))
+                    .append("</td><td>").append(escape(analytics(c)))
                     .append("</td></tr>");
         }
         html.append("</tbody></table></section>");
@@ -183,6 +184,15 @@ final class TransparencyPage {
 
     private void item(StringBuilder html, String key, String escapedValue) {
         html.append("<dt>").append(t(key)).append("</dt><dd>").append(escapedValue).append("</dd>");
+    }
+
+    /** The analysis switched on for a camera, in the reader's words (a module without a text: its own label). */
+    private String analytics(PublicCamera camera) {
+        if (camera.analytics().isEmpty()) {
+            return t("moduleNone");
+        }
+        return camera.analytics().entrySet().stream().map(module -> texts.containsKey("module." + module.getKey())
+                ? t("module." + module.getKey()) : module.getValue()).collect(Collectors.joining("; "));
     }
 
     /** Every text goes through MessageFormat, so quotes are written the same way everywhere ('' for '). */

@@ -61,7 +61,21 @@ class PublicPagesTest {
             "centrum"), camera("hrl-c02-internal", "Zonder grondslag", null));
 
     private PublicRegister register() {
-        return PublicRegister.of(NOW, registry(), designations(), deployments(), legal(), retention());
+        return PublicRegister.of(NOW, registry(), designations(), deployments(), legal(), retention(),
+                java.util.Map.of("hrl-c01-internal", java.util.Map.of("motion", "Motion (OpenCV MOG2)",
+                        "acme-counter", "ACME visitor counter"), "hrl-c02-internal", java.util.Map.of("people",
+                                "People")));
+    }
+
+    @Test
+    void residentsReadWhichAnalysisRunsOnEachCamera() throws Exception {
+        String dutch = new TransparencyPage(Locale.forLanguageTag("nl")).render(register(), SITE);
+        assertTrue(dutch.contains("<th scope=\"col\">Beeldanalyse</th>"), dutch);
+        assertTrue(dutch.contains("ACME visitor counter; bewegingsdetectie (geen persoonsgegevens)"),
+                "in the reader's words, a module without a text by its label");
+        assertFalse(dutch.contains("personen tellen"), "the camera without a legal basis is not listed at all");
+        assertTrue(OpenData.camerasGeoJson(register(), SITE).contains("\"analytics\" : [ \"acme-counter\", \"motion\" ]"));
+        assertTrue(OpenData.camerasCsv(register(), SITE).contains(",acme-counter motion\r\n"));
     }
 
     @Test

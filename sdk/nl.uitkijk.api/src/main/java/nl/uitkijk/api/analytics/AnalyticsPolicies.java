@@ -44,6 +44,12 @@ public interface AnalyticsPolicies {
      */
     List<TimeRange> motionSearch(String cameraId, TimeRange range, double[] region) throws UnknownCameraException;
 
+    /**
+     * For the DPIA inventory and the public page: per camera, the modules switched on there that its designation
+     * permits (running, starting, or installed again soon), by module id with the module's label.
+     */
+    Map<String, Map<String, String>> enabledModules();
+
     /** The JPEG taken when the episode behind an alarm began. */
     Optional<byte[]> snapshot(UUID alarmId);
 

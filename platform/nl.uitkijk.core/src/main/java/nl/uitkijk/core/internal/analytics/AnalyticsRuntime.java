@@ -461,6 +461,24 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     }
 
     @Override
+    public Map<String, Map<String, String>> enabledModules() {
+        Map<String, Map<String, String>> enabled = new TreeMap<>();
+        try {
+            for (AnalyticsStore.Policy policy : store.policies()) {
+                ModuleRun stop = stopped.get(policy.cameraId() + " " + policy.moduleId());
+                if (policy.enabled() && (stop == null || stop.state != State.REFUSED)) {
+                    AnalyticsModule module = modules.get(policy.moduleId());
+                    enabled.computeIfAbsent(policy.cameraId(), camera -> new TreeMap<>()).put(policy.moduleId(),
+                            module == null ? policy.moduleId() : module.label());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the analytics policies cannot be read now: " + e.getMessage(), e);
+        }
+        return enabled;
+    }
+
+    @Override
     public Optional<byte[]> snapshot(UUID alarmId) {
         try {
             return store.snapshot(alarmId);
