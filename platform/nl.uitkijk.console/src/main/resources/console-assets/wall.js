@@ -16,6 +16,7 @@ export class VideoWall {
     this.size = 4;
     this.assigned = [];
     this.players = new Map();
+    this.overlays = new Map(); // tile index → the timer drawing detection boxes over it
     this.cameras = [];
   }
 
@@ -68,6 +69,8 @@ export class VideoWall {
     clearInterval(this.poll);
     this.players.forEach((player) => player.stop());
     this.players.clear();
+    this.overlays.forEach((timer) => clearInterval(timer));
+    this.overlays.clear();
   }
 
   async refreshCameras() {
@@ -87,6 +90,8 @@ export class VideoWall {
   render() {
     this.players.forEach((player) => player.stop());
     this.players.clear();
+    this.overlays.forEach((timer) => clearInterval(timer));
+    this.overlays.clear();
     const side = LAYOUTS[this.size];
     this.grid.style.gridTemplateColumns = `repeat(${side}, 1fr)`;
     this.grid.style.gridTemplateRows = `repeat(${side}, 1fr)`;
@@ -110,6 +115,8 @@ export class VideoWall {
     const index = Number(tile.dataset.index);
     this.players.get(index)?.stop();
     this.players.delete(index);
+    clearInterval(this.overlays.get(index));
+    this.overlays.delete(index);
     tile.replaceChildren();
     tile.dataset.camera = cameraId || '';
     if (!cameraId) {
@@ -138,10 +145,58 @@ export class VideoWall {
     });
     this.players.set(index, player);
     player.start();
+    // a box overlay for cameras with analytics running (the operator switches it on per tile)
+    api('GET', `cameras/${encodeURIComponent(cameraId)}/analytics`)
+      .then((modules) => {
+        if (tile.dataset.camera === cameraId && modules.some((m) => m.enabled && m.state === 'RUNNING')) {
+          tile.append(this.overlayToggle(tile, index, cameraId));
+        }
+      })
+      .catch(() => {});
     // PTZ controls only for cameras that have PTZ (the server answers 409 for the others)
     api('GET', `cameras/${encodeURIComponent(cameraId)}/ptz/presets`)
       .then((presets) => { if (tile.dataset.camera === cameraId) tile.append(ptzControls(cameraId, presets)); })
       .catch(() => {});
+  }
+
+  /**
+   * The detection boxes of the last stored second drawn over the live picture, read once a second (so about a
+   * second behind the picture: what the analytics saw, not a tracking display).
+   */
+  overlayToggle(tile, index, cameraId) {
+    const toggle = element('button', 'boxes');
+    toggle.title = t('wall.boxes');
+    toggle.setAttribute('aria-pressed', 'false');
+    const layer = element('div', 'box-layer');
+    layer.hidden = true;
+    tile.append(layer);
+    const draw = async () => {
+      const from = new Date(Date.now() - 3000).toISOString();
+      const found = await api('GET', `cameras/${encodeURIComponent(cameraId)}/detections?from=${from}&limit=50`)
+        .catch(() => []);
+      const newest = found.length === 0 ? null : found[0].at.slice(0, 19);
+      layer.replaceChildren(...found.filter((d) => d.at.slice(0, 19) === newest && d.type !== 'people-count')
+        .map((d) => {
+          const box = element('span', `box type-${d.type}`);
+          Object.assign(box.style, { left: `${d.x * 100}%`, top: `${d.y * 100}%`, width: `${d.width * 100}%`,
+            height: `${d.height * 100}%` });
+          box.title = d.type;
+          return box;
+        }));
+      layer.dataset.boxes = layer.children.length;
+    };
+    toggle.addEventListener('click', () => {
+      const on = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', String(on));
+      layer.hidden = !on;
+      clearInterval(this.overlays.get(index));
+      this.overlays.delete(index);
+      if (on) {
+        draw();
+        this.overlays.set(index, setInterval(draw, 1000));
+      }
+    });
+    return toggle;
   }
 
   label(tile) {

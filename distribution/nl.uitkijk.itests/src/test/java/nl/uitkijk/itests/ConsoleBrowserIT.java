@@ -792,6 +792,21 @@ class ConsoleBrowserIT {
         assertTrue(browser.findElements(By.cssSelector(".timeline .hit")).size() > 0, "hits marked on the timeline");
         assertTrue(karaf.get("/api/v1/audit?limit=20", true).body().contains("motion search"),
                 "the search is audited");
+
+        // on the wall, the tile of a camera with analytics running offers the boxes of what they find
+        browser.get(console());
+        String tile = ".tile[data-camera='demo-promenade']";
+        if (waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).size() > 0)
+                && browser.findElements(By.cssSelector(tile)).isEmpty()) {
+            new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(
+                    By.cssSelector(".camera-list li[data-camera='demo-promenade']"))).perform();
+        }
+        waiting(20).until(b -> b.findElements(By.cssSelector(tile + " .boxes")).size() == 1);
+        browser.findElement(By.cssSelector(tile + " .boxes")).click();
+        waiting(20).until(b -> {
+            String boxes = b.findElement(By.cssSelector(tile + " .box-layer")).getAttribute("data-boxes");
+            return boxes != null && Integer.parseInt(boxes) > 0;
+        });
         assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/analytics/motion",
                 "{\"enabled\": false, \"config\": {}}").statusCode());
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.uitkijk.api.analytics.AnalyticsModule;
 import nl.uitkijk.api.analytics.Detection;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The conformance kit for analytics modules: a module's own test extends this class and says which module and which
@@ -55,14 +52,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * {@code target/conformance/analytics-<id>.json} for procurement.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(AnalyticsConformance.Report.class)
-public abstract class AnalyticsConformance {
+@ExtendWith(ConformanceReport.Watcher.class)
+public abstract class AnalyticsConformance implements ConformanceReport.Kit {
 
     /** The clip every module is run on. */
     public static final String CLIP = "video/opencv_vtest_h264.mp4";
     private static final int SECONDS = 20;
 
-    private final Map<String, String[]> results = new TreeMap<>();
+    private final ConformanceReport report = new ConformanceReport();
     private final List<VideoFrame> footage = new ArrayList<>();
     private double cpuMillisPerFrame;
     private AnalyticsModule module;
@@ -229,42 +226,18 @@ public abstract class AnalyticsConformance {
     void writeReport() throws Exception {
         Path file = Path.of("target", "conformance", "analytics-" + module.id() + ".json");
         Files.createDirectories(file.getParent());
-        String checks = results.entrySet().stream().map(e -> "    {\"check\": \"" + json(e.getKey())
-                + "\", \"result\": \"" + e.getValue()[0] + "\", \"detail\": \"" + json(e.getValue()[1]) + "\"}")
-                .collect(Collectors.joining(",\n"));
-        Files.writeString(file, "{\n  \"module\": \"" + json(module.id()) + "\",\n"
+        String checks = report.checks();
+        Files.writeString(file, "{\n  \"module\": \"" + ConformanceReport.json(module.id()) + "\",\n"
                 + "  \"kit\": \"uitkijk-analytics-conformance 1\",\n  \"at\": \"" + Instant.now() + "\",\n"
                 + "  \"personalData\": \"" + module.personalData().stream().map(Enum::name).sorted()
                         .collect(Collectors.joining(",")) + "\",\n"
                 + "  \"cpuMillisPerFrame\": " + String.format(java.util.Locale.ROOT, "%.2f", cpuMillisPerFrame)
-                + ",\n  \"passed\": " + results.values().stream().noneMatch(r -> r[0].equals("failed")) + ",\n"
+                + ",\n  \"passed\": " + report.passed() + ",\n"
                 + "  \"checks\": [\n" + checks + "\n  ]\n}\n", StandardCharsets.UTF_8);
     }
 
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
-    }
-
-    static final class Report implements TestWatcher {
-        private static Map<String, String[]> results(ExtensionContext context) {
-            return ((AnalyticsConformance) context.getRequiredTestInstance()).results;
-        }
-
-        @Override
-        public void testSuccessful(ExtensionContext context) {
-            results(context).put(context.getDisplayName(), new String[] {"passed", ""});
-        }
-
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"failed", String.valueOf(cause
-                    .getMessage())});
-        }
-
-        @Override
-        public void testAborted(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"not applicable", String.valueOf(cause
-                    .getMessage())});
-        }
+    @Override
+    public ConformanceReport report() {
+        return report;
     }
 }

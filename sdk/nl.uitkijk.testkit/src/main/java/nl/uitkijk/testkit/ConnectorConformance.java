@@ -16,10 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import nl.uitkijk.api.alarm.Alarm.Priority;
 import nl.uitkijk.api.connector.Alarm;
 import nl.uitkijk.api.connector.ControlRoomConnector;
@@ -33,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The conformance kit for control-room connectors: a connector's own test extends this class, starts a real
@@ -53,14 +49,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * The result is written to {@code target/conformance/connector-<kind>.json} for procurement.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(ConnectorConformance.Report.class)
-public abstract class ConnectorConformance {
+@ExtendWith(ConformanceReport.Watcher.class)
+public abstract class ConnectorConformance implements ConformanceReport.Kit {
 
     /** The delivery timeout every connector under test is configured with. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Duration SLACK = Duration.ofSeconds(2);
 
-    private final Map<String, String[]> results = new TreeMap<>();
+    private final ConformanceReport report = new ConformanceReport();
     private final AtomicLong numbers = new AtomicLong();
     private ConnectorPeer peer;
     private ControlRoomConnector connector;
@@ -101,12 +97,10 @@ public abstract class ConnectorConformance {
         peer.close();
         Path file = Path.of("target", "conformance", "connector-" + kind() + ".json");
         Files.createDirectories(file.getParent());
-        String checks = results.entrySet().stream().map(e -> "    {\"check\": \"" + json(e.getKey())
-                + "\", \"result\": \"" + e.getValue()[0] + "\", \"detail\": \"" + json(e.getValue()[1]) + "\"}")
-                .collect(Collectors.joining(",\n"));
-        Files.writeString(file, "{\n  \"connector\": \"" + json(kind()) + "\",\n"
+        String checks = report.checks();
+        Files.writeString(file, "{\n  \"connector\": \"" + ConformanceReport.json(kind()) + "\",\n"
                 + "  \"kit\": \"uitkijk-connector-conformance 1\",\n  \"at\": \"" + Instant.now() + "\",\n"
-                + "  \"passed\": " + results.values().stream().noneMatch(r -> r[0].equals("failed")) + ",\n"
+                + "  \"passed\": " + report.passed() + ",\n"
                 + "  \"checks\": [\n" + checks + "\n  ]\n}\n", StandardCharsets.UTF_8);
     }
 
@@ -220,31 +214,8 @@ public abstract class ConnectorConformance {
         assertTrue(leaked.isEmpty(), "threads left running: " + leaked);
     }
 
-    private static String json(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
-    }
-
-    /** Collects each check's outcome for the report. */
-    static final class Report implements TestWatcher {
-        private static Map<String, String[]> results(ExtensionContext context) {
-            return ((ConnectorConformance) context.getRequiredTestInstance()).results;
-        }
-
-        @Override
-        public void testSuccessful(ExtensionContext context) {
-            results(context).put(context.getDisplayName(), new String[] {"passed", ""});
-        }
-
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"failed", String.valueOf(cause
-                    .getMessage())});
-        }
-
-        @Override
-        public void testAborted(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"not applicable", String.valueOf(cause
-                    .getMessage())});
-        }
+    @Override
+    public ConformanceReport report() {
+        return report;
     }
 }

@@ -26,7 +26,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code GET /cameras/{id}/detections?from&to&type&limit}: what the analytics found (at most one per module, type
- * and second), newest first; the last hour when no period is given. Audited: detections may concern persons.
+ * and second), newest first; the last hour when no period is given. Audited (detections may concern persons),
+ * except the live overlay's reads of the last seconds, which are part of the live view it is drawn on.
  */
 @Component(service = DetectionResource.class)
 @JaxrsResource
@@ -46,6 +47,9 @@ public class DetectionResource {
         }
     }
 
+    /** A read of no more than the last this many seconds is the live overlay's. */
+    static final int LIVE_SECONDS = 10;
+
     private final AnalyticsPolicies policies;
     private final AuditLog auditLog;
 
@@ -64,9 +68,14 @@ public class DetectionResource {
         var range = Period.parse(from, to);
         List<DetectionJson> found = policies.detections(id, range, type == null || type.isBlank() ? null
                 : type.strip(), Math.max(1, Math.min(limit, 10_000))).stream().map(DetectionJson::of).toList();
-        new Audit(auditLog, security, http).record(AuditActions.DETECTION_SEARCH, id, "",
-                "detections " + range.start() + "…" + range.end() + (type == null ? "" : " type " + type) + ": "
-                        + found.size());
+        // the live overlay's reads of the last seconds belong to the live view, audited when that started;
+        // every search of recorded time is audited
+        boolean live = to == null && range.start().isAfter(java.time.Instant.now().minusSeconds(LIVE_SECONDS));
+        if (!live) {
+            new Audit(auditLog, security, http).record(AuditActions.DETECTION_SEARCH, id, "",
+                    "detections " + range.start() + "…" + range.end() + (type == null ? "" : " type " + type) + ": "
+                            + found.size());
+        }
         return found;
     }
 }

@@ -61,6 +61,7 @@ public class MetricsResource {
             out.append(gauge("uitkijk_alarms_open", "Alarms not yet acknowledged.", open));
         }
         connectors(out);
+        analytics(out);
         jvm(out);
         return Response.ok(out.toString(), CONTENT_TYPE).header("Cache-Control", "no-store").build();
     }
@@ -171,6 +172,27 @@ public class MetricsResource {
         family(out, "uitkijk_connector_failing_seconds", "gauge", "How long delivery has failed (0: it does not).");
         instances.forEach(i -> sample(out, "uitkijk_connector_failing_seconds", "connector", i.id(),
                 i.failingSince() == null ? 0 : Math.max(0, now.getEpochSecond() - i.failingSince().getEpochSecond())));
+    }
+
+    /** Per camera: pictures decoded, packets dropped, frames analysed, CPU; the picture-to-result latency. */
+    private void analytics(StringBuilder out) {
+        var statistics = state.analytics().orElse(null);
+        if (statistics == null || statistics.cameras().isEmpty()) {
+            return;
+        }
+        var cameras = statistics.cameras();
+        family(out, "uitkijk_analytics_decoded_total", "counter", "Pictures decoded for analytics.");
+        cameras.forEach((id, c) -> sample(out, "uitkijk_analytics_decoded_total", "camera", id, c.picturesDecoded()));
+        family(out, "uitkijk_analytics_dropped_total", "counter", "Packets dropped because analytics fell behind.");
+        cameras.forEach((id, c) -> sample(out, "uitkijk_analytics_dropped_total", "camera", id, c.packetsDropped()));
+        family(out, "uitkijk_analytics_frames_total", "counter", "Frames the camera's modules analysed.");
+        cameras.forEach((id, c) -> sample(out, "uitkijk_analytics_frames_total", "camera", id, c.framesAnalysed()));
+        family(out, "uitkijk_analytics_cpu_seconds_total", "counter", "CPU time of decoding and analysis.");
+        cameras.forEach((id, c) -> sample(out, "uitkijk_analytics_cpu_seconds_total", "camera", id, c.cpuSeconds()));
+        family(out, "uitkijk_analytics_latency_seconds", "gauge", "From a picture's arrival to the end of its "
+                + "analysis, over the last pictures.");
+        sample(out, "uitkijk_analytics_latency_seconds", "quantile", "0.5", statistics.latencyP50Millis() / 1000);
+        sample(out, "uitkijk_analytics_latency_seconds", "quantile", "0.95", statistics.latencyP95Millis() / 1000);
     }
 
     /** A label value as the format requires: backslash, double quote and line feed escaped. */

@@ -38,6 +38,10 @@ public class PlatformState {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile nl.uitkijk.api.connector.ControlRooms controlRooms;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile nl.uitkijk.api.analytics.AnalyticsPolicies analytics;
+
     private final List<RecordingBackend> recorders = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -69,6 +73,16 @@ public class PlatformState {
     }
 
     /** The control-room connector instances and their delivery state (none while the outbox is down). */
+    /** The analytics runtime's counters, or none when it is not there. */
+    java.util.Optional<nl.uitkijk.api.analytics.AnalyticsPolicies.Statistics> analytics() {
+        nl.uitkijk.api.analytics.AnalyticsPolicies current = analytics;
+        try {
+            return current == null ? java.util.Optional.empty() : java.util.Optional.of(current.statistics());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     List<nl.uitkijk.api.connector.ConnectorInstance> connectors() {
         nl.uitkijk.api.connector.ControlRooms current = controlRooms;
         try {

@@ -24,8 +24,18 @@ public interface AnalyticsModule {
 
     FrameRequirements requirements();
 
-    /** Which personal data it processes; the legal gate and the DPIA inventory read this. */
+    /** Which personal data it may process (with any configuration): the DPIA inventory reads this. */
     Set<PersonalData> personalData();
+
+    /**
+     * Which personal data it processes with this configuration: the legal gate reads this. A module whose rules need
+     * less with some settings (counting people needs no tracks) says so here. Default: {@link #personalData()}.
+     *
+     * @since 1.1
+     */
+    default Set<PersonalData> personalData(Map<String, Object> config) {
+        return personalData();
+    }
 
     /**
      * Detection types that are events: while they are found an episode is open (an event under

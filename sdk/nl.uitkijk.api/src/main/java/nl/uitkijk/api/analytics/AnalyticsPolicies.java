@@ -50,6 +50,21 @@ public interface AnalyticsPolicies {
      */
     Map<String, Map<String, String>> enabledModules();
 
+    /** What the runtime has done since it started: for the metrics and the benchmark. */
+    Statistics statistics();
+
+    /**
+     * Per camera what it decoded, dropped and analysed, with the CPU time of its decoding and analysis; and the time
+     * from a picture's arrival at the platform to the end of its analysis (over the last few thousand pictures).
+     */
+    record Statistics(Map<String, CameraStatistics> cameras, double latencyP50Millis, double latencyP95Millis,
+            long latencySamples) {
+    }
+
+    /** One camera's analytics since it started. */
+    record CameraStatistics(long picturesDecoded, long packetsDropped, long framesAnalysed, double cpuSeconds) {
+    }
+
     /** The JPEG taken when the episode behind an alarm began. */
     Optional<byte[]> snapshot(UUID alarmId);
 

@@ -2,6 +2,7 @@ package nl.uitkijk.analytics.motion.internal;
 
 import java.util.List;
 import java.util.Map;
+import nl.uitkijk.api.analytics.Settings;
 import nl.uitkijk.api.analytics.Zone;
 
 /**
@@ -22,48 +23,16 @@ record MotionConfig(int sensitivity, double minArea, int startFrames, int stopFr
     /** @throws IllegalArgumentException naming the field ({@code config.sensitivity: 1 to 10}) */
     static MotionConfig parse(Map<String, Object> config) {
         Map<String, Object> c = config == null ? Map.of() : config;
-        int sensitivity = integer(c, "sensitivity", DEFAULTS.sensitivity(), 1, 10);
-        double minArea = number(c, "minArea", DEFAULTS.minArea(), 0.00001, 0.5);
-        int start = integer(c, "startFrames", DEFAULTS.startFrames(), 1, 50);
-        int stop = integer(c, "stopFrames", DEFAULTS.stopFrames(), 1, 500);
+        int sensitivity = Settings.whole(c, "sensitivity", DEFAULTS.sensitivity(), 1, 10);
+        double minArea = Settings.number(c, "minArea", DEFAULTS.minArea(), 0.00001, 0.5);
+        int start = Settings.whole(c, "startFrames", DEFAULTS.startFrames(), 1, 50);
+        int stop = Settings.whole(c, "stopFrames", DEFAULTS.stopFrames(), 1, 500);
         return new MotionConfig(sensitivity, minArea, start, stop, Zone.parseAll(c, "include"), Zone.parseAll(c, "exclude"));
     }
 
     /** MOG2's variance threshold: 16 (its default) at sensitivity 5, lower is more sensitive. */
     double varianceThreshold() {
         return 4 + (10 - sensitivity) * 2.4;
-    }
-
-    private static int integer(Map<String, Object> c, String key, int otherwise, int min, int max) {
-        Object value = c.get(key);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            int parsed = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().strip());
-            if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException("config." + key + ": " + min + " to " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config." + key + ": a whole number, " + min + " to " + max);
-        }
-    }
-
-    private static double number(Map<String, Object> c, String key, double otherwise, double min, double max) {
-        Object value = c.get(key);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            double parsed = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().strip());
-            if (!(parsed >= min && parsed <= max)) {
-                throw new IllegalArgumentException("config." + key + ": " + min + " to " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("config." + key + ": a number, " + min + " to " + max);
-        }
     }
 
     /** Whether a point (0..1) counts: inside an include zone (or there are none) and in no exclude zone. */

@@ -16,7 +16,7 @@ import nl.uitkijk.api.media.VideoFrame;
 /**
  * People on one camera: persons detected in each frame, followed by the {@link Tracker}, and per zone and line the
  * rules of the configuration. Each frame gives a {@code person} detection per confirmed track (attribute
- * {@code track}); per zone a {@code people-count}; and while a rule holds a {@code crowd} (≥ crowdCount people in
+ * {@code track} where loitering or line rules follow persons; without them no track id leaves the analyzer); per zone a {@code people-count}; and while a rule holds a {@code crowd} (≥ crowdCount people in
  * the zone for crowdSeconds), a {@code loitering} (a track standing in the zone longer than loiterSeconds) or, on the
  * frame a track crosses a line, a {@code line-crossing} (attributes {@code line}, {@code direction}, and the counts
  * {@code in} and {@code out} so far). Zones and lines are about where people stand: the bottom middle of the box.
@@ -55,7 +55,9 @@ final class PeopleAnalyzer implements FrameAnalyzer {
         List<Detection> found = new ArrayList<>();
         List<Tracker.Track> people = seen.stream().filter(Tracker.Track::confirmed).toList();
         for (Tracker.Track track : people) {
-            found.add(detection("person", track.box, Map.of("track", Long.toString(track.id))));
+            // a track id is kept only where the rules follow persons (and the designation permits TRACKS)
+            found.add(detection("person", track.box, config.tracks() ? Map.of("track", Long.toString(track.id))
+                    : Map.of()));
         }
         zones(people, at, found);
         lines(people, found);

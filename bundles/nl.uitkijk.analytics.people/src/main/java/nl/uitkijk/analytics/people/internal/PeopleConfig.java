@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.uitkijk.api.analytics.Line;
+import nl.uitkijk.api.analytics.Settings;
 import nl.uitkijk.api.analytics.Zone;
 
 /**
@@ -31,11 +32,16 @@ record PeopleConfig(double minScore, double upscale, List<ZoneRule> zones, List<
     record LineRule(String name, Line line, String events) {
     }
 
+    /** Whether a rule follows persons over time (loitering, line crossing): then tracks are personal data here. */
+    boolean tracks() {
+        return !lines.isEmpty() || zones.stream().anyMatch(zone -> zone.loiterSeconds() > 0);
+    }
+
     /** @throws IllegalArgumentException naming the field ({@code config.zones[1].crowdCount: 2 to 500}) */
     static PeopleConfig parse(Map<String, Object> config) {
         Map<String, Object> c = config == null ? Map.of() : config;
-        double minScore = number(c, "minScore", "config.minScore", DEFAULTS.minScore(), 0, 5);
-        double upscale = number(c, "upscale", "config.upscale", DEFAULTS.upscale(), 1, 2.5);
+        double minScore = Settings.number(c, "minScore", DEFAULTS.minScore(), 0, 5);
+        double upscale = Settings.number(c, "upscale", DEFAULTS.upscale(), 1, 2.5);
         return new PeopleConfig(minScore, upscale, zones(c.get("zones")), lines(c.get("lines")));
     }
 
@@ -56,13 +62,13 @@ record PeopleConfig(double minScore, double upscale, List<ZoneRule> zones, List<
             @SuppressWarnings("unchecked")
             Map<String, Object> zone = (Map<String, Object>) raw;
             String name = name(zone.get("name"), field + ".name", "zone-" + (i + 1));
-            int crowd = (int) number(zone, "crowdCount", field + ".crowdCount", 0, 0, 500);
+            int crowd = (int) Settings.number(zone, "crowdCount", field + ".crowdCount", 0, 0, 500);
             if (crowd == 1) {
                 throw new IllegalArgumentException(field + ".crowdCount: 0 (no crowd rule) or 2 to 500");
             }
             zones.add(new ZoneRule(name, Zone.parse(zone.get("polygon"), field + ".polygon"), crowd,
-                    number(zone, "crowdSeconds", field + ".crowdSeconds", 10, 0, 3600),
-                    number(zone, "loiterSeconds", field + ".loiterSeconds", 0, 0, 86_400)));
+                    Settings.number(zone, "crowdSeconds", field + ".crowdSeconds", 10, 0, 3600),
+                    Settings.number(zone, "loiterSeconds", field + ".loiterSeconds", 0, 0, 86_400)));
         }
         return List.copyOf(zones);
     }
@@ -100,21 +106,5 @@ record PeopleConfig(double minScore, double upscale, List<ZoneRule> zones, List<
             throw new IllegalArgumentException(field + ": 1–40 letters, digits, spaces, '.', '_' or '-'");
         }
         return name;
-    }
-
-    private static double number(Map<?, ?> c, String key, String field, double otherwise, double min, double max) {
-        Object value = c.get(key);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            double parsed = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().strip());
-            if (!(parsed >= min && parsed <= max)) {
-                throw new IllegalArgumentException(field + ": " + min + " to " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": a number, " + min + " to " + max);
-        }
     }
 }

@@ -12,8 +12,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * People: persons detected (OpenCV HOG, no model file) and followed, counted per zone, with crowd, loitering and
  * line-crossing rules. Colour pictures, 2 a second, up to 768 wide: enough to find people some 60 pixels tall in a
- * CCTV picture. It singles persons out and follows them over time, so a designation must permit
- * {@link PersonalData#PERSONS} and {@link PersonalData#TRACKS} before it runs on a camera.
+ * CCTV picture. It singles persons out, so a designation must permit {@link PersonalData#PERSONS}; with loitering
+ * or line rules it follows them over time, and the designation must permit {@link PersonalData#TRACKS} too.
  */
 @Component(service = AnalyticsModule.class, property = AnalyticsModule.MODULE_ID + "=people")
 public class PeopleModule implements AnalyticsModule {
@@ -36,6 +36,15 @@ public class PeopleModule implements AnalyticsModule {
     @Override
     public Set<PersonalData> personalData() {
         return Set.of(PersonalData.PERSONS, PersonalData.TRACKS);
+    }
+
+    /**
+     * Counting and crowds need persons, not their tracks: only loitering and line rules follow a person over time.
+     * Without them a designation that permits {@code PERSONS} is enough, and no track ids are stored.
+     */
+    @Override
+    public Set<PersonalData> personalData(Map<String, Object> config) {
+        return PeopleConfig.parse(config).tracks() ? personalData() : Set.of(PersonalData.PERSONS);
     }
 
     @Override

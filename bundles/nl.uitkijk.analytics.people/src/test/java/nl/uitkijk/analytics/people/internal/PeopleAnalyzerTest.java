@@ -159,6 +159,21 @@ class PeopleAnalyzerTest {
     }
 
     @Test
+    void countingNeedsPersonsOnlyAndKeepsNoTrackIds() throws Exception {
+        PeopleModule module = new PeopleModule();
+        assertEquals(Set.of(nl.uitkijk.api.analytics.PersonalData.PERSONS), module.personalData(Map.of("zones",
+                List.of(Map.of("polygon", List.of(List.of(0, 0), List.of(1, 0), List.of(0, 1)), "crowdCount", 5)))));
+        assertEquals(module.personalData(), module.personalData(Map.of("lines", List.of(Map.of("points",
+                List.of(List.of(0, 0), List.of(1, 1)))))), "a line follows persons over time");
+        assertEquals(module.personalData(), module.personalData(Map.of("zones", List.of(Map.of("polygon",
+                List.of(List.of(0, 0), List.of(1, 0), List.of(0, 1)), "loiterSeconds", 60)))));
+        List<Detection> persons = run(Map.of(), frames(2, 0, 5)).get("person");
+        assertTrue(persons != null && !persons.isEmpty());
+        assertTrue(persons.stream().noneMatch(person -> person.attributes().containsKey("track")),
+                "no track id leaves the module when no rule follows persons");
+    }
+
+    @Test
     void aBadConfigurationNamesItsField() {
         PeopleModule module = new PeopleModule();
         assertMessage("config.minScore", () -> module.validate(Map.of("minScore", 9)));

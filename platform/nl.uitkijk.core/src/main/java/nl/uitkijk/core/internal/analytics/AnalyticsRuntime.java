@@ -37,6 +37,7 @@ import nl.uitkijk.api.governance.Designation;
 import nl.uitkijk.api.governance.Designations;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamProfile;
 import nl.uitkijk.api.recording.TimeRange;
@@ -80,8 +81,8 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         int threads() default 0;
 
         @AttributeDefinition(name = "Queue (packets)", description = "Packets a camera's analytics may fall behind "
-                + "before packets are dropped up to the next keyframe (counted).")
-        int queuePackets() default 150;
+                + "before the backlog is dropped (counted) and analysis goes on from the next keyframe.")
+        int queuePackets() default 60;
 
         @AttributeDefinition(name = "Episode gap (seconds)", description = "An episode ends when its detection has "
                 + "not been seen for this long.")
@@ -107,6 +108,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     private final AlarmQueue alarms;
     private final AuditLog audit;
     private final EventAdmin events;
+    private final RetentionService retention;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, AnalyticsModule> modules = new ConcurrentHashMap<>();
     private final Map<String, CameraAnalytics> running = new ConcurrentHashMap<>();
@@ -120,12 +122,15 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     private final int retentionDays;
     private final long hangNanos;
     private volatile boolean active;
+    /** The last pictures' latencies (µs), a ring. */
+    private final long[] latencies = new long[4096];
+    private long latencyCount;
 
     @Activate
     public AnalyticsRuntime(@Reference Database database, @Reference CameraRegistry cameras,
             @Reference MediaHub hub, @Reference LegalBasis legalBasis, @Reference Designations designations,
             @Reference AlarmQueue alarms, @Reference AuditLog audit, @Reference EventAdmin events,
-            Configuration configuration) {
+            @Reference RetentionService retention, Configuration configuration) {
         this.store = new AnalyticsStore(database);
         this.cameras = cameras;
         this.hub = hub;
@@ -134,6 +139,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         this.alarms = alarms;
         this.audit = audit;
         this.events = events;
+        this.retention = retention;
         int threads = configuration.threads() > 0 ? configuration.threads()
                 : Runtime.getRuntime().availableProcessors();
         AtomicInteger counter = new AtomicInteger();
@@ -264,6 +270,16 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             running.remove(camera.id()).close();
             analytics = null;
         }
+        if (analytics != null) {
+            // a module switched off here while others stay on
+            Set<String> enabled = new java.util.HashSet<>();
+            policies.forEach(policy -> enabled.add(policy.moduleId()));
+            for (ModuleRun run : analytics.runs()) {
+                if (!enabled.contains(run.moduleId())) {
+                    analytics.remove(run);
+                }
+            }
+        }
         for (AnalyticsStore.Policy policy : policies) {
             String key = camera.id() + " " + policy.moduleId();
             AnalyticsModule module = modules.get(policy.moduleId());
@@ -276,7 +292,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             if (module == null) {
                 continue; // shown as MISSING
             }
-            String refusal = refusal(camera, module);
+            String refusal = refusal(camera, module, policy.config());
             ModuleRun previous = stopped.get(key);
             if (refusal != null) {
                 if (current != null) {
@@ -328,12 +344,12 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     }
 
     /** Why the camera's legal basis does not permit the module now, or {@code null} when it does. */
-    private String refusal(Camera camera, AnalyticsModule module) {
+    private String refusal(Camera camera, AnalyticsModule module, Map<String, Object> config) {
         LegalStatus status = legalBasis.status(camera.definition(), clock.instant());
         if (!status.permitted()) {
             return "no legal basis now: " + status.reason();
         }
-        Set<PersonalData> needed = module.personalData();
+        Set<PersonalData> needed = module.personalData(config);
         Optional<Designation> designation = status.designationId() == null ? Optional.empty()
                 : designations.designation(status.designationId());
         if (designation.isPresent() ? designation.get().permits(needed)
@@ -412,7 +428,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         Map<String, Object> settings = config == null ? Map.of() : config;
         module.validate(settings); // IllegalArgumentException naming the field
         if (enabled) {
-            String refusal = refusal(camera, module);
+            String refusal = refusal(camera, module, settings);
             if (refusal != null && !refusal.startsWith("no legal basis now")) {
                 audit.record(user, AuditActions.LEGAL_REFUSAL, "camera:" + cameraId, "", "analytics " + moduleId,
                         refusal);
@@ -484,6 +500,32 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             return store.snapshot(alarmId);
         } catch (SQLException e) {
             throw new IllegalStateException("the snapshot cannot be read now: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Statistics statistics() {
+        Map<String, CameraStatistics> cameras = new TreeMap<>();
+        running.forEach((id, analytics) -> cameras.put(id, new CameraStatistics(analytics.decoded(),
+                analytics.dropped(), analytics.runs().stream().mapToLong(run -> run.frames.get()).sum(),
+                analytics.cpuNanos() / 1e9)));
+        long[] sorted;
+        synchronized (latencies) {
+            sorted = java.util.Arrays.copyOf(latencies, (int) Math.min(latencyCount, latencies.length));
+        }
+        java.util.Arrays.sort(sorted);
+        return new Statistics(cameras, quantile(sorted, 0.5), quantile(sorted, 0.95), sorted.length);
+    }
+
+    private static double quantile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+                / 1000.0;
+    }
+
+    @Override
+    public void analysed(long latencyMicros) {
+        synchronized (latencies) {
+            latencies[(int) (latencyCount++ % latencies.length)] = latencyMicros;
         }
     }
 
@@ -586,11 +628,22 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         }
     }
 
+    /** What the analytics found goes with the camera's footage: at its retention, and never after 28 days. */
     private void deleteExpired() {
         try {
-            int deleted = store.deleteBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+            Instant now = clock.instant();
+            Duration longest = Duration.ofDays(retentionDays);
+            int deleted = 0;
+            for (Camera camera : cameras.cameras()) {
+                Duration age = retention.maximumAge(camera.id());
+                if (age.compareTo(longest) < 0) {
+                    deleted += store.deleteBefore(camera.id(), now.minus(age));
+                }
+            }
+            deleted += store.deleteBefore(now.minus(longest));
             if (deleted > 0) {
-                LOG.info("Deleted {} detections and episodes older than {} days", deleted, retentionDays);
+                LOG.info("Deleted {} detections and episodes past their camera's retention (at most {} days)",
+                        deleted, retentionDays);
             }
         } catch (SQLException e) {
             LOG.warn("Expired detections not deleted yet: {}", e.getMessage());

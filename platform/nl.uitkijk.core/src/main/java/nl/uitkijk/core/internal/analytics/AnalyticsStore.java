@@ -234,13 +234,27 @@ final class AnalyticsStore {
 
     /** Deletes detections and episodes older than {@code before}; returns how many rows went. */
     int deleteBefore(Instant before) throws SQLException {
-        long micros = Micros.of(before);
+        return delete(null, before);
+    }
+
+    /** Deletes one camera's detections and episodes older than {@code before}. */
+    int deleteBefore(String cameraId, Instant before) throws SQLException {
+        return delete(cameraId, before);
+    }
+
+    private int delete(String cameraId, Instant before) throws SQLException {
+        String camera = cameraId == null ? "" : " AND camera_id = ?";
         try (Connection connection = database.connection();
-                PreparedStatement detections = connection.prepareStatement("DELETE FROM detection WHERE at_us < ?");
+                PreparedStatement detections = connection.prepareStatement(
+                        "DELETE FROM detection WHERE at_us < ?" + camera);
                 PreparedStatement episodes = connection.prepareStatement(
-                        "DELETE FROM analytics_episode WHERE started_us < ?")) {
-            detections.setLong(1, micros);
-            episodes.setLong(1, micros);
+                        "DELETE FROM analytics_episode WHERE started_us < ?" + camera)) {
+            for (PreparedStatement delete : List.of(detections, episodes)) {
+                delete.setLong(1, Micros.of(before));
+                if (cameraId != null) {
+                    delete.setString(2, cameraId);
+                }
+            }
             return detections.executeUpdate() + episodes.executeUpdate();
         }
     }

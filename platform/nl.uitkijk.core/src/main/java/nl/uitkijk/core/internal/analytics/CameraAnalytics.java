@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The analytics of one camera: a media hub subscriber whose packets wait in a bounded queue, decoded once on a
  * worker of the shared pool for all the camera's modules, each given pictures at its own rate and size. The hub's
- * thread only queues; when the queue is full packets are dropped (counted) up to the next keyframe, so a slow module
- * or a busy machine costs analysis frames, never recording, live view or another camera. Everything but the queue
+ * thread only queues; when the queue is full its backlog is dropped (counted) and analysis goes on from the next
+ * keyframe, so a slow module or a busy machine costs analysis frames — never recording, live view or another camera —
+ * and what is analysed stays within a queue's length of the present. Everything but the queue
  * and the counters is touched by one worker at a time (the drain is scheduled once).
  */
 final class CameraAnalytics implements MediaSink {
@@ -48,6 +49,10 @@ final class CameraAnalytics implements MediaSink {
         void ongoing(String cameraId, String type);
 
         void failed(String cameraId, ModuleRun run, String reason);
+
+        /** A picture's analysis ended this long after the picture arrived at the platform. */
+        default void analysed(long latencyMicros) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraAnalytics.class);
@@ -66,6 +71,7 @@ final class CameraAnalytics implements MediaSink {
     private final List<ModuleRun> runs = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private volatile boolean waitingForKeyframe;
     private volatile boolean closed;
     /** When the worker began the current module call (nanoTime), 0 when not in one; the watchdog reads it. */
@@ -97,6 +103,11 @@ final class CameraAnalytics implements MediaSink {
 
     long decoded() {
         return decoded.get();
+    }
+
+    /** CPU time spent decoding and analysing for this camera. */
+    long cpuNanos() {
+        return cpuNanos.get();
     }
 
     /** Starts a module here (on the worker, with the next packet). */
@@ -152,8 +163,13 @@ final class CameraAnalytics implements MediaSink {
             waitingForKeyframe = false;
         }
         if (!queue.offer(packet)) {
-            dropped.incrementAndGet();
-            waitingForKeyframe = true; // a P-frame without its predecessor decodes to garbage: skip to the next key
+            // behind: drop the backlog rather than the present, so what is analysed stays live, and go on from the
+            // next keyframe (a P-frame without its predecessor decodes to garbage)
+            List<Object> backlog = new ArrayList<>();
+            queue.drainTo(backlog);
+            backlog.stream().filter(MediaFormat.class::isInstance).reduce((a, b) -> b).ifPresent(queue::offer);
+            dropped.addAndGet(1 + backlog.stream().filter(MediaPacket.class::isInstance).count());
+            waitingForKeyframe = true;
             return;
         }
         schedule();
@@ -193,6 +209,7 @@ final class CameraAnalytics implements MediaSink {
     }
 
     private void drain() {
+        long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             for (Runnable command; (command = commands.poll()) != null;) {
                 command.run();
@@ -211,6 +228,7 @@ final class CameraAnalytics implements MediaSink {
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Analytics of camera {} failed: {}", cameraId, e.toString(), e);
         } finally {
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
             scheduled.set(false);
         }
         if (!commands.isEmpty() || !queue.isEmpty()) {
@@ -297,6 +315,7 @@ final class CameraAnalytics implements MediaSink {
         }
         run.cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
         run.frames.incrementAndGet();
+        results.analysed(System.currentTimeMillis() * 1000 - frame.timestampMicros());
         if (run.state != State.RUNNING) {
             run.state(State.RUNNING, "");
         }

@@ -54,6 +54,7 @@ final class FrameDecoder implements AutoCloseable {
         private SwsContext scaler;
         private BytePointer pixels;
         private long lastHandedMicros = Long.MIN_VALUE;
+        private long nextDueMicros;
         private long handed;
 
         private Output(double maxFps, int maxWidth, PixelFormat pixelFormat) {
@@ -69,9 +70,22 @@ final class FrameDecoder implements AutoCloseable {
             return handed;
         }
 
+        /**
+         * Paced by a running schedule, not by the gap to the last picture: arrival times jitter, and "at least the
+         * interval since the last" would hand a 10 fps stream's pictures at 5 fps only when none came a little early.
+         * A picture within a quarter interval of its due time is taken; a stall restarts the schedule.
+         */
         private boolean due(long captured) {
-            return lastHandedMicros == Long.MIN_VALUE || captured - lastHandedMicros >= intervalMicros
-                    || captured < lastHandedMicros; // the camera's clock went back: start over
+            if (lastHandedMicros == Long.MIN_VALUE || captured < lastHandedMicros
+                    || captured > nextDueMicros + intervalMicros) {
+                nextDueMicros = captured + intervalMicros;
+                return true;
+            }
+            if (captured >= nextDueMicros - intervalMicros / 4) {
+                nextDueMicros += intervalMicros;
+                return true;
+            }
+            return false;
         }
 
         private VideoFrame scaled(AVFrame frame, long capturedMicros) {

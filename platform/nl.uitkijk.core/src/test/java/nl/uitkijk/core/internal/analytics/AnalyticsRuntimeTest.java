@@ -1,0 +1,465 @@
+package nl.uitkijk.core.internal.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import nl.uitkijk.api.alarm.Alarm;
+import nl.uitkijk.api.analytics.AnalyticsModule;
+import nl.uitkijk.api.analytics.AnalyticsPolicies;
+import nl.uitkijk.api.analytics.AnalyticsPolicies.ModuleState;
+import nl.uitkijk.api.analytics.AnalyticsPolicies.State;
+import nl.uitkijk.api.analytics.Detection;
+import nl.uitkijk.api.analytics.FrameAnalyzer;
+import nl.uitkijk.api.analytics.FrameRequirements;
+import nl.uitkijk.api.analytics.PersonalData;
+import nl.uitkijk.api.camera.Camera;
+import nl.uitkijk.api.camera.CameraDefinition;
+import nl.uitkijk.api.camera.ConfigProblem;
+import nl.uitkijk.api.camera.DeviceInfo;
+import nl.uitkijk.api.camera.Location;
+import nl.uitkijk.api.camera.StatusInfo;
+import nl.uitkijk.api.event.EventTopics;
+import nl.uitkijk.api.governance.AuditEntry;
+import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.governance.AuditVerification;
+import nl.uitkijk.api.governance.Designation;
+import nl.uitkijk.api.governance.Designations;
+import nl.uitkijk.api.governance.LegalBasis;
+import nl.uitkijk.api.governance.LegalStatus;
+import nl.uitkijk.api.governance.RetentionReport;
+import nl.uitkijk.api.governance.RetentionService;
+import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.api.media.MediaSink;
+import nl.uitkijk.api.media.StreamProfile;
+import nl.uitkijk.api.media.StreamStats;
+import nl.uitkijk.api.media.VideoFrame;
+import nl.uitkijk.api.media.VideoFrame.PixelFormat;
+import nl.uitkijk.api.recording.TimeRange;
+import nl.uitkijk.core.internal.alarm.AlarmQueueImpl;
+import nl.uitkijk.core.internal.persistence.DerbyDatabase;
+import nl.uitkijk.testkit.InMemoryCameraRegistry;
+import nl.uitkijk.testkit.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The analytics runtime on a real Derby, fed the real clip by a stand-in media hub (the hub itself is tested on its
+ * own and in Karaf): policies, the legal gate, switching one module off while another stays on, episodes becoming
+ * events and alarms with a snapshot, stored detections and the motion search, and a hanging module given up.
+ */
+class AnalyticsRuntimeTest {
+
+    @TempDir
+    Path folder;
+    private DerbyDatabase database;
+    private AlarmQueueImpl alarms;
+    private AnalyticsRuntime runtime;
+    private final InMemoryCameraRegistry cameras = new InMemoryCameraRegistry();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<String> audit = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Set<PersonalData>> permitted = new AtomicReference<>(Set.of());
+    private final AtomicBoolean playing = new AtomicBoolean();
+
+    /** Plays the clip in real time (10 fps) to whoever subscribes, as the hub hands on a camera's packets. */
+    private final MediaHub hub = new MediaHub() {
+        @Override
+        public AutoCloseable subscribe(String cameraId, String profile, Delivery delivery, MediaSink sink) {
+            AtomicBoolean open = new AtomicBoolean(true);
+            Thread player = new Thread(() -> {
+                try (ClipPackets clip = new ClipPackets(TestData.require("video/opencv_vtest_h264.mp4"))) {
+                    sink.format(clip.format);
+                    long started = System.currentTimeMillis() * 1000;
+                    long[] first = {-1};
+                    clip.forEachPacket(packet -> {
+                        if (!open.get()) {
+                            throw new IllegalStateException("closed");
+                        }
+                        if (first[0] < 0) {
+                            first[0] = packet.ptsMicros();
+                        }
+                        long due = started + packet.ptsMicros() - first[0];
+                        long wait = due / 1000 - System.currentTimeMillis();
+                        if (wait > 0) {
+                            try {
+                                Thread.sleep(wait);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        sink.packet(new nl.uitkijk.api.media.MediaPacket(packet.ptsMicros(), packet.dtsMicros(),
+                                packet.keyframe(), packet.data(), System.currentTimeMillis() * 1000));
+                    });
+                } catch (Exception e) {
+                    // closed, or the clip ended
+                }
+            }, "test-hub-" + cameraId);
+            player.setDaemon(true);
+            player.start();
+            playing.set(true);
+            return () -> open.set(false);
+        }
+
+        @Override
+        public Optional<StreamStats> stats(String cameraId, String profile) {
+            return Optional.empty();
+        }
+    };
+
+    /** Finds "moving" in every frame: the clip's people walk all the time. */
+    private final CameraAnalyticsTest.TestModule always = new CameraAnalyticsTest.TestModule("always",
+            new FrameRequirements(5, 160, PixelFormat.GRAY8),
+            frame -> List.of(new Detection("thing", 0.9, 0.2, 0.2, 0.1, 0.1, Map.of("grid", "8" + "0".repeat(47)))));
+
+    @BeforeEach
+    void start() {
+        database = new DerbyDatabase(folder.resolve("db"));
+        alarms = new AlarmQueueImpl(database, (camera, type, priority) -> List.of(), java.time.Clock.systemUTC());
+        cameras.put(new Camera(new CameraDefinition("plein", "Plein", "rtsp", Map.of(), new Location(50.88, 5.98,
+                null, null), "centrum", "centrum"), StatusInfo.online(), List.of(new StreamProfile("main", null,
+                "h264", 768, 576, 10), new StreamProfile("sub", null, "h264", 768, 576, 10)), DeviceInfo.NONE));
+        runtime = new AnalyticsRuntime(database, cameras, hub, legalBasis(), designations(), alarms, auditLog(),
+                eventAdmin(), retention(), configuration());
+        runtime.addModule(always);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.deactivate();
+        database.close();
+    }
+
+    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(failure);
+    }
+
+    private ModuleState state(String module) throws Exception {
+        return runtime.states("plein").stream().filter(s -> s.moduleId().equals(module)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anEpisodeBecomesAnEventARecordingTriggerAndAnAlarmWithASnapshotAndDetectionsAreSearchable()
+            throws Exception {
+        assertEquals("sub", AnalyticsRuntime.analysedProfile(cameras.camera("plein").orElseThrow()),
+                "the sub-stream where the camera has one");
+        assertEquals(State.OFF, state("always").state());
+        runtime.set("plein", "always", true, Map.of(), "HIGH", "anna");
+        await(() -> alarms.recent(10, true).stream().anyMatch(a -> "thing".equals(a.type())), "no alarm");
+        Alarm alarm = alarms.recent(10, true).get(0);
+        assertEquals("plein", alarm.cameraId());
+        assertEquals(Alarm.Priority.HIGH, alarm.priority());
+        await(() -> runtime.snapshot(alarm.id()).isPresent(), "no snapshot");
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals("uitkijk/analytics/thing")
+                && Boolean.TRUE.equals(e.getProperty(EventTopics.ACTIVE))), "the episode's event");
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(EventTopics.CAMERA_EVENT)),
+                "event recording asked for");
+        TimeRange today = new TimeRange(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+        await(() -> {
+            try {
+                return runtime.detections("plein", today, "thing", 100).size() >= 2;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "no detections stored");
+        assertFalse(runtime.motionSearch("plein", today, new double[] {0, 0, 0.05, 0.05}).isEmpty(),
+                "the grid's top-left cell moved");
+        assertTrue(runtime.motionSearch("plein", today, new double[] {0.5, 0.5, 0.5, 0.5}).isEmpty(),
+                "nothing in the bottom-right");
+        assertEquals(State.RUNNING, state("always").state());
+        assertTrue(audit.stream().anyMatch(line -> line.startsWith("analytics.policy")));
+        assertTrue(runtime.statistics().cameras().get("plein").framesAnalysed() > 0);
+    }
+
+    @Test
+    void theLegalGateRefusesWhatTheDesignationDoesNotPermitAndStopsItWhenPermissionGoes() throws Exception {
+        CameraAnalyticsTest.TestModule counter = new CameraAnalyticsTest.TestModule("counter",
+                new FrameRequirements(2, 160, PixelFormat.GRAY8), frame -> List.of());
+        AnalyticsModule persons = new Personal(counter);
+        runtime.addModule(persons);
+        AnalyticsPolicies.LegalRefusalException refused = assertThrows(AnalyticsPolicies.LegalRefusalException.class,
+                () -> runtime.set("plein", "counter", true, Map.of(), null, "anna"));
+        assertTrue(refused.getMessage().contains("PERSONS"), refused.getMessage());
+        assertTrue(audit.stream().anyMatch(line -> line.startsWith("legal.refusal")), "audited");
+
+        permitted.set(Set.of(PersonalData.PERSONS));
+        runtime.set("plein", "counter", true, Map.of(), null, "anna");
+        await(() -> counter.seen().size() > 2, "not running once permitted");
+        permitted.set(Set.of());
+        runtime.handleEvent(new Event(EventTopics.DESIGNATION_CHANGED, Map.of(EventTopics.DESIGNATION_ID, "centrum")));
+        await(() -> {
+            try {
+                return state("counter").state() == State.REFUSED;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "still running after the designation stopped permitting it");
+        int seen = counter.seen().size();
+        Thread.sleep(1_500);
+        assertTrue(counter.seen().size() <= seen + 1, "no longer fed");
+        assertTrue(runtime.enabledModules().getOrDefault("plein", Map.of()).isEmpty(),
+                "the public page lists no refused module");
+    }
+
+    @Test
+    void switchingOneModuleOffLeavesTheOtherRunning() throws Exception {
+        CameraAnalyticsTest.TestModule second = new CameraAnalyticsTest.TestModule("second",
+                new FrameRequirements(5, 160, PixelFormat.GRAY8), frame -> List.of());
+        runtime.addModule(second);
+        runtime.set("plein", "always", true, Map.of(), "NONE", "anna");
+        runtime.set("plein", "second", true, Map.of(), "NONE", "anna");
+        await(() -> always.seen().size() > 3 && second.seen().size() > 3, "both run");
+        runtime.set("plein", "always", false, Map.of(), "NONE", "anna");
+        Thread.sleep(500);
+        int stopped = always.seen().size();
+        int going = second.seen().size();
+        Thread.sleep(1_500);
+        assertTrue(always.seen().size() <= stopped + 1, "the one switched off is no longer fed");
+        assertTrue(second.seen().size() > going + 3, "the other goes on");
+        assertEquals(State.OFF, state("always").state());
+        assertEquals(Set.of("second"), runtime.enabledModules().get("plein").keySet());
+        assertTrue(alarms.recent(10, false).isEmpty(), "NONE raises no alarm");
+    }
+
+    @Test
+    void aBadConfigurationOrAnUnknownModuleIsAClearErrorAndStoresNothing() throws Exception {
+        assertThrows(AnalyticsPolicies.UnknownModuleException.class,
+                () -> runtime.set("plein", "nope", true, Map.of(), null, "anna"));
+        assertThrows(IllegalArgumentException.class,
+                () -> runtime.set("plein", "always", true, Map.of(), "URGENT", "anna"));
+        assertEquals(State.OFF, state("always").state());
+        assertThrows(nl.uitkijk.api.camera.UnknownCameraException.class, () -> runtime.states("elders"));
+    }
+
+    @Test
+    void aHangingModuleIsGivenUpWithAnAlarmAndTheCamerasOtherModuleGoesOn() throws Exception {
+        CountDownHang hang = new CountDownHang();
+        CameraAnalyticsTest.TestModule hanging = new CameraAnalyticsTest.TestModule("hanging",
+                new FrameRequirements(5, 160, PixelFormat.GRAY8), frame -> {
+                    hang.block();
+                    return List.of();
+                });
+        runtime.addModule(hanging);
+        runtime.set("plein", "always", true, Map.of(), "NONE", "anna");
+        runtime.set("plein", "hanging", true, Map.of(), "NONE", "anna");
+        await(() -> {
+            try {
+                return state("hanging").state() == State.FAILED;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the hanging module was not given up");
+        assertTrue(state("hanging").detail().startsWith("hung"), state("hanging").detail());
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().equals(EventTopics.SYSTEM_ALARM)
+                && "analytics-failed".equals(e.getProperty(EventTopics.TYPE))), "an operator alarm");
+        int seen = always.seen().size();
+        await(() -> always.seen().size() > seen + 5, "the camera's other module did not go on");
+        hang.release();
+    }
+
+    /** Blocks the first caller until released (a module stuck in native code). */
+    private static final class CountDownHang {
+        private final java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+
+        void block() {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void release() {
+            latch.countDown();
+        }
+    }
+
+    /** A test module that processes persons. */
+    private record Personal(CameraAnalyticsTest.TestModule inner) implements AnalyticsModule {
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public String label() {
+            return inner.label();
+        }
+
+        @Override
+        public FrameRequirements requirements() {
+            return inner.requirements();
+        }
+
+        @Override
+        public Set<PersonalData> personalData() {
+            return Set.of(PersonalData.PERSONS);
+        }
+
+        @Override
+        public FrameAnalyzer create(String cameraId, Map<String, Object> config) {
+            return inner.create(cameraId, config);
+        }
+    }
+
+    private LegalBasis legalBasis() {
+        return new LegalBasis() {
+            @Override
+            public LegalStatus status(CameraDefinition camera, Instant at) {
+                return new LegalStatus("centrum", true, "in the area and period of 'centrum'");
+            }
+
+            @Override
+            public LegalStatus liveView(CameraDefinition camera, Instant at) {
+                return status(camera, at);
+            }
+
+            @Override
+            public List<ConfigProblem> check(CameraDefinition camera) {
+                return List.of();
+            }
+        };
+    }
+
+    private Designations designations() {
+        return new Designations() {
+            @Override
+            public List<Designation> all() {
+                return designation("centrum").stream().toList();
+            }
+
+            @Override
+            public Optional<Designation> designation(String id) {
+                return Optional.of(new Designation("centrum", "Centrum", "2026/151c-01", LocalDate.of(2026, 1, 1),
+                        "Openbare orde", List.of(), Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), List.of(),
+                        null, List.of(), permitted.get()));
+            }
+
+            @Override
+            public Designation add(Designation designation, String user, String origin) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Designation update(String id, Designation designation, String user, String origin) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean withdraw(String id, String user, String origin) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    private AuditLog auditLog() {
+        return new AuditLog() {
+            @Override
+            public AuditEntry record(String actor, String action, String subject, String origin, String reason,
+                    String detail) {
+                audit.add(action + " " + subject + " " + reason + " " + detail);
+                return null;
+            }
+
+            @Override
+            public List<AuditEntry> entries(Instant from, Instant to, String actor, int limit) {
+                return List.of();
+            }
+
+            @Override
+            public AuditVerification verify() {
+                return null;
+            }
+        };
+    }
+
+    private EventAdmin eventAdmin() {
+        return new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                events.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                events.add(event);
+            }
+        };
+    }
+
+    private static RetentionService retention() {
+        return new RetentionService() {
+            @Override
+            public RetentionReport run() {
+                return null;
+            }
+
+            @Override
+            public Duration maximumAge(String cameraId) {
+                return Duration.ofDays(28);
+            }
+
+            @Override
+            public void setMaximumAge(String cameraId, Duration maximumAge) {
+            }
+        };
+    }
+
+    private static AnalyticsRuntime.Configuration configuration() {
+        return new AnalyticsRuntime.Configuration() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return AnalyticsRuntime.Configuration.class;
+            }
+
+            @Override
+            public int threads() {
+                return 2;
+            }
+
+            @Override
+            public int queuePackets() {
+                return 150;
+            }
+
+            @Override
+            public int episodeGapSeconds() {
+                return 3;
+            }
+
+            @Override
+            public int retentionDays() {
+                return 28;
+            }
+
+            @Override
+            public int hangSeconds() {
+                return 2;
+            }
+        };
+    }
+}
