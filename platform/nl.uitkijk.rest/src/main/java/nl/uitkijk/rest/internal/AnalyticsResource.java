@@ -38,17 +38,20 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class AnalyticsResource {
 
     /** The body of a PUT: {@code {"enabled": true, "config": {…}, "alarmPriority": "MEDIUM"}}. */
-    public record PolicyBody(Boolean enabled, Map<String, Object> config, String alarmPriority) {
+    public record PolicyBody(Boolean enabled, Map<String, Object> config, String alarmPriority,
+            List<String> schedule) {
     }
 
     /** A module on a camera, as shown. */
     public record ModuleJson(String moduleId, String label, boolean installed, boolean enabled,
-            Map<String, Object> config, String alarmPriority, Set<PersonalData> personalData, String state,
+            Map<String, Object> config, String alarmPriority, List<String> schedule, Set<PersonalData> personalData,
+            String state,
             String detail, long framesAnalysed, long framesDropped, double cpuMillisPerFrame, Instant since) {
 
         static ModuleJson of(ModuleState state) {
             return new ModuleJson(state.moduleId(), state.label(), state.installed(), state.enabled(), state.config(),
-                    state.alarmPriority(), state.personalData(), state.state().name(), state.detail(),
+                    state.alarmPriority(), state.schedule(), state.personalData(), state.state().name(),
+                    state.detail(),
                     state.framesAnalysed(), state.framesDropped(), Math.round(state.cpuMillisPerFrame() * 100) / 100.0,
                     state.since());
         }
@@ -82,7 +85,7 @@ public class AnalyticsResource {
         }
         try {
             ModuleState state = policies.set(id, moduleId, body.enabled(), body.config(), body.alarmPriority(),
-                    security.getUserPrincipal().getName());
+                    body.schedule() == null ? List.of() : body.schedule(), security.getUserPrincipal().getName());
             return Response.ok(ModuleJson.of(state)).build();
         } catch (AnalyticsPolicies.UnknownModuleException e) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "unknown_module", e.getMessage()

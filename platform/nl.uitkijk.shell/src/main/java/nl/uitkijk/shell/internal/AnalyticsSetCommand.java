@@ -48,6 +48,10 @@ public class AnalyticsSetCommand implements Action {
     @Option(name = "--alarm", description = "Alarm priority per episode: HIGH, MEDIUM, LOW, NONE")
     private String alarm;
 
+    @Option(name = "--schedule", multiValued = true, description = "Run only in these weekly windows "
+            + "(Mon-Fri 22:00-06:00); --schedule always: no schedule")
+    private List<String> schedule;
+
     @Override
     public Object execute() {
         try {
@@ -56,7 +60,9 @@ public class AnalyticsSetCommand implements Action {
             Map<String, Object> settings = new LinkedHashMap<>(now == null ? Map.of() : now.config());
             settings.putAll(ConfigPairs.parse(config));
             String priority = alarm != null ? alarm : now == null ? null : now.alarmPriority();
-            ModuleState state = policies.set(camera, module, !off, settings, priority,
+            List<String> windows = schedule == null ? now == null ? List.of() : now.schedule()
+                    : schedule.equals(List.of("always")) ? List.of() : schedule;
+            ModuleState state = policies.set(camera, module, !off, settings, priority, windows,
                     String.valueOf(session.get("USER")));
             System.out.println(module + " on " + camera + ": " + state.state() + (state.detail().isEmpty() ? ""
                     : " (" + state.detail() + ")"));

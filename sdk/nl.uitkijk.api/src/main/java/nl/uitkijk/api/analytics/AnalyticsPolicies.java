@@ -29,8 +29,20 @@ public interface AnalyticsPolicies {
      * @throws IllegalArgumentException naming the field at fault ({@code config.minArea: …})
      * @throws LegalRefusalException when the module processes personal data the camera's designation does not permit
      */
+    default ModuleState set(String cameraId, String moduleId, boolean enabled, Map<String, Object> config,
+            String alarmPriority, String user) throws UnknownCameraException {
+        return set(cameraId, moduleId, enabled, config, alarmPriority, List.of(), user);
+    }
+
+    /**
+     * As {@link #set(String, String, boolean, Map, String, String)}, running only within weekly windows.
+     *
+     * @param schedule windows in Europe/Amsterdam time, {@code HH:MM-HH:MM} after optional days ({@code Mon-Fri
+     *        22:00-06:00}, {@code Sat,Sun 00:00-24:00}); empty: always
+     * @throws IllegalArgumentException naming a window that is not one ({@code schedule 'Mo 8-9': …})
+     */
     ModuleState set(String cameraId, String moduleId, boolean enabled, Map<String, Object> config,
-            String alarmPriority, String user) throws UnknownCameraException;
+            String alarmPriority, List<String> schedule, String user) throws UnknownCameraException;
 
     /** Detections stored for a camera in a time range, newest first; {@code type} {@code null} for all. */
     List<StoredDetection> detections(String cameraId, TimeRange range, String type, int limit)
@@ -70,8 +82,8 @@ public interface AnalyticsPolicies {
 
     /** A module's policy and state on one camera. */
     record ModuleState(String moduleId, String label, boolean installed, boolean enabled, Map<String, Object> config,
-            String alarmPriority, java.util.Set<PersonalData> personalData, State state, String detail,
-            long framesAnalysed, long framesDropped, double cpuMillisPerFrame, Instant since) {
+            String alarmPriority, List<String> schedule, java.util.Set<PersonalData> personalData, State state,
+            String detail, long framesAnalysed, long framesDropped, double cpuMillisPerFrame, Instant since) {
     }
 
     /** What a module is doing on a camera. */
@@ -82,6 +94,8 @@ public interface AnalyticsPolicies {
         STARTING,
         /** Not enabled here. */
         OFF,
+        /** Enabled, outside its schedule: it starts when a window opens. */
+        SCHEDULED,
         /** Enabled, but its bundle is not installed: resumes with the stored config when it comes back. */
         MISSING,
         /** Enabled, but the camera's designation does not (or no longer) permit what it processes. */

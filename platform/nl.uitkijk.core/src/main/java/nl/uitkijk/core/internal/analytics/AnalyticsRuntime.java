@@ -42,6 +42,7 @@ import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamProfile;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.time.WeekWindow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -98,6 +99,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRuntime.class);
     private static final int MAX_RETENTION_DAYS = 28;
+    private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
     private static final Set<String> PRIORITIES = Set.of("HIGH", "MEDIUM", "LOW", "NONE");
 
     private final AnalyticsStore store;
@@ -309,6 +311,16 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
                     && previous.module == module) {
                 continue; // stays stopped until the policy is set again
             }
+            if (!inSchedule(policy)) {
+                if (current != null) {
+                    analytics.remove(current);
+                }
+                ModuleRun waiting = new ModuleRun(module, policy, episodeGapMicros);
+                waiting.state(State.SCHEDULED, "outside its schedule " + policy.schedule());
+                stopped.put(key, previous != null && previous.state == State.SCHEDULED
+                        && previous.policy.equals(policy) ? previous : waiting);
+                continue;
+            }
             stopped.remove(key);
             if (current == null) {
                 if (analytics == null) {
@@ -335,6 +347,15 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         }
         running.put(camera.id(), analytics);
         return analytics;
+    }
+
+    /** Whether the policy's schedule (Europe/Amsterdam) lets it run now; no schedule: always. */
+    private boolean inSchedule(AnalyticsStore.Policy policy) {
+        if (policy.schedule().isEmpty()) {
+            return true;
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(AMSTERDAM);
+        return policy.schedule().stream().anyMatch(window -> WeekWindow.parse(window, "schedule").contains(now));
     }
 
     /** The sub-stream where the camera has one (cheaper to decode, enough to analyse), else its first stream. */
@@ -387,15 +408,16 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         boolean enabled = policy != null && policy.enabled();
         Map<String, Object> config = policy == null ? Map.of() : policy.config();
         String priority = policy == null ? "MEDIUM" : policy.alarmPriority();
+        List<String> schedule = policy == null ? List.of() : policy.schedule();
         Set<PersonalData> personal = module == null ? Set.of() : module.personalData();
         String label = module == null ? moduleId : module.label();
         if (module == null) {
-            return new ModuleState(moduleId, label, false, enabled, config, priority, personal,
+            return new ModuleState(moduleId, label, false, enabled, config, priority, schedule, personal,
                     enabled ? State.MISSING : State.OFF, enabled ? "the module is not installed; it resumes with "
                             + "this configuration when it is" : "", 0, 0, 0, policy.changed());
         }
         if (!enabled) {
-            return new ModuleState(moduleId, label, true, false, config, priority, personal, State.OFF, "", 0, 0, 0,
+            return new ModuleState(moduleId, label, true, false, config, priority, schedule, personal, State.OFF, "", 0, 0, 0,
                     policy == null ? null : policy.changed());
         }
         CameraAnalytics analytics = running.get(cameraId);
@@ -405,17 +427,17 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             run = stopped.get(cameraId + " " + moduleId);
         }
         if (run == null) {
-            return new ModuleState(moduleId, label, true, true, config, priority, personal, State.STARTING,
+            return new ModuleState(moduleId, label, true, true, config, priority, schedule, personal, State.STARTING,
                     "starting", 0, 0, 0, policy.changed());
         }
         long dropped = analytics == null ? 0 : analytics.dropped();
-        return new ModuleState(moduleId, label, true, true, config, priority, personal, run.state, run.detail,
+        return new ModuleState(moduleId, label, true, true, config, priority, schedule, personal, run.state, run.detail,
                 run.frames.get(), dropped, run.cpuMillisPerFrame(), run.since);
     }
 
     @Override
     public ModuleState set(String cameraId, String moduleId, boolean enabled, Map<String, Object> config,
-            String alarmPriority, String user) throws UnknownCameraException {
+            String alarmPriority, List<String> schedule, String user) throws UnknownCameraException {
         Camera camera = cameras.camera(cameraId).orElseThrow(() -> new UnknownCameraException(cameraId));
         AnalyticsModule module = modules.get(moduleId);
         if (module == null) {
@@ -427,6 +449,8 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         }
         Map<String, Object> settings = config == null ? Map.of() : config;
         module.validate(settings); // IllegalArgumentException naming the field
+        List<String> windows = schedule == null ? List.of() : schedule.stream().map(String::strip).toList();
+        windows.forEach(window -> WeekWindow.parse(window, "schedule"));
         if (enabled) {
             String refusal = refusal(camera, module, settings);
             if (refusal != null && !refusal.startsWith("no legal basis now")) {
@@ -436,14 +460,15 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             }
         }
         try {
-            store.save(new AnalyticsStore.Policy(cameraId, moduleId, enabled, settings, priority, user,
+            store.save(new AnalyticsStore.Policy(cameraId, moduleId, enabled, settings, priority, windows, user,
                     clock.instant()));
         } catch (SQLException e) {
             throw new IllegalStateException("the policy cannot be stored now: " + e.getMessage(), e);
         }
         stopped.remove(cameraId + " " + moduleId); // setting a policy again restarts a failed module
         audit.record(user, AuditActions.ANALYTICS_POLICY, "camera:" + cameraId, "", moduleId,
-                (enabled ? "enabled" : "disabled") + " " + AnalyticsStore.json(settings) + " alarm " + priority);
+                (enabled ? "enabled" : "disabled") + " " + AnalyticsStore.json(settings) + " alarm " + priority
+                        + (windows.isEmpty() ? "" : " schedule " + windows));
         try {
             reconcile();
         } catch (SQLException e) {

@@ -26,9 +26,11 @@ final class AnalyticsStore {
 
     /** A camera's policy for one module, as stored. */
     record Policy(String cameraId, String moduleId, boolean enabled, Map<String, Object> config,
-            String alarmPriority, String changedBy, Instant changed) {
+            String alarmPriority, List<String> schedule, String changedBy, Instant changed) {
     }
 
+    private static final String SELECT = "SELECT camera_id, module_id, enabled, config, alarm_priority, changed_by, "
+            + "changed_us, schedule ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -42,13 +44,11 @@ final class AnalyticsStore {
     }
 
     List<Policy> policies() throws SQLException {
-        return policies("SELECT camera_id, module_id, enabled, config, alarm_priority, changed_by, changed_us "
-                + "FROM analytics_policy ORDER BY camera_id, module_id", null);
+        return policies(SELECT + "FROM analytics_policy ORDER BY camera_id, module_id", null);
     }
 
     List<Policy> policies(String cameraId) throws SQLException {
-        return policies("SELECT camera_id, module_id, enabled, config, alarm_priority, changed_by, changed_us "
-                + "FROM analytics_policy WHERE camera_id = ? ORDER BY module_id", cameraId);
+        return policies(SELECT + "FROM analytics_policy WHERE camera_id = ? ORDER BY module_id", cameraId);
     }
 
     private List<Policy> policies(String sql, String cameraId) throws SQLException {
@@ -60,8 +60,10 @@ final class AnalyticsStore {
             List<Policy> found = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    String schedule = rows.getString(8);
                     found.add(new Policy(rows.getString(1), rows.getString(2), rows.getBoolean(3),
-                            parse(rows.getString(4)), rows.getString(5), rows.getString(6),
+                            parse(rows.getString(4)), rows.getString(5), schedule.isEmpty() ? List.of()
+                                    : List.of(schedule.split(";")), rows.getString(6),
                             Micros.instant(rows.getLong(7))));
                 }
             }
@@ -76,8 +78,8 @@ final class AnalyticsStore {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM analytics_policy WHERE camera_id = ? AND module_id = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO analytics_policy (camera_id, "
-                            + "module_id, enabled, config, alarm_priority, changed_by, changed_us) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                            + "module_id, enabled, config, alarm_priority, changed_by, changed_us, schedule) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 delete.setString(1, policy.cameraId());
                 delete.setString(2, policy.moduleId());
                 delete.executeUpdate();
@@ -88,6 +90,7 @@ final class AnalyticsStore {
                 insert.setString(5, policy.alarmPriority());
                 insert.setString(6, policy.changedBy());
                 insert.setLong(7, Micros.of(policy.changed()));
+                insert.setString(8, String.join(";", policy.schedule()));
                 insert.executeUpdate();
                 connection.commit();
             } catch (SQLException e) {

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The analytics of one camera: a media hub subscriber whose packets wait in a bounded queue, decoded once on a
  * worker of the shared pool for all the camera's modules, each given pictures at its own rate and size. The hub's
- * thread only queues; when the queue is full its backlog is dropped (counted) and analysis goes on from the next
- * keyframe, so a slow module or a busy machine costs analysis frames — never recording, live view or another camera —
- * and what is analysed stays within a queue's length of the present. Everything but the queue
+ * thread only queues; when the queue is full, older picture groups are dropped (counted) where a newer one waits,
+ * else the newest packets up to the next keyframe, so a slow module or a busy machine costs analysis frames — never
+ * recording, live view or another camera — and what is analysed stays near the present. Everything but the queue
  * and the counters is touched by one worker at a time (the drain is scheduled once).
  */
 final class CameraAnalytics implements MediaSink {
@@ -163,16 +163,41 @@ final class CameraAnalytics implements MediaSink {
             waitingForKeyframe = false;
         }
         if (!queue.offer(packet)) {
-            // behind: drop the backlog rather than the present, so what is analysed stays live, and go on from the
-            // next keyframe (a P-frame without its predecessor decodes to garbage)
-            List<Object> backlog = new ArrayList<>();
-            queue.drainTo(backlog);
-            backlog.stream().filter(MediaFormat.class::isInstance).reduce((a, b) -> b).ifPresent(queue::offer);
-            dropped.addAndGet(1 + backlog.stream().filter(MediaPacket.class::isInstance).count());
-            waitingForKeyframe = true;
-            return;
+            behind(packet);
         }
         schedule();
+    }
+
+    /**
+     * The queue is full. Where it holds a newer keyframe than its head, the older pictures before it go (what is
+     * analysed stays near the present); otherwise the queue is one picture group being decoded, and the newest
+     * packets go up to the next keyframe (a P-frame without its predecessor decodes to garbage). Counted either way.
+     */
+    private synchronized void behind(MediaPacket packet) {
+        List<Object> backlog = new ArrayList<>();
+        queue.drainTo(backlog);
+        int newestKey = -1;
+        for (int i = backlog.size() - 1; i > 0 && newestKey < 0; i--) {
+            if (backlog.get(i) instanceof MediaPacket waiting && waiting.keyframe()) {
+                newestKey = i;
+            }
+        }
+        if (newestKey > 0) {
+            List<Object> older = backlog.subList(0, newestKey);
+            Object format = older.stream().filter(MediaFormat.class::isInstance).reduce((a, b) -> b).orElse(null);
+            dropped.addAndGet(older.stream().filter(MediaPacket.class::isInstance).count());
+            if (format != null) {
+                queue.offer(format);
+            }
+            backlog.subList(newestKey, backlog.size()).forEach(queue::offer);
+            if (queue.offer(packet)) {
+                return;
+            }
+        } else {
+            backlog.forEach(queue::offer);
+        }
+        dropped.incrementAndGet();
+        waitingForKeyframe = true;
     }
 
     @Override

@@ -246,6 +246,22 @@ class AnalyticsRuntimeTest {
     }
 
     @Test
+    void aModuleRunsOnlyWithinItsScheduleAndABadWindowIsNamed() throws Exception {
+        java.time.ZonedDateTime now = Instant.now().atZone(java.time.ZoneId.of("Europe/Amsterdam"));
+        String elsewhere = now.getDayOfWeek().plus(3).getDisplayName(java.time.format.TextStyle.SHORT,
+                java.util.Locale.ENGLISH) + " 00:00-24:00";
+        runtime.set("plein", "always", true, Map.of(), "NONE", List.of(elsewhere), "anna");
+        assertEquals(State.SCHEDULED, state("always").state(), state("always").detail());
+        Thread.sleep(1_000);
+        assertTrue(always.seen().isEmpty(), "not fed outside its schedule");
+        runtime.set("plein", "always", true, Map.of(), "NONE", List.of(elsewhere, "00:00-24:00"), "anna");
+        await(() -> always.seen().size() > 2, "not running within its schedule");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> runtime.set("plein",
+                "always", true, Map.of(), "NONE", List.of("Mo 8-9"), "anna"));
+        assertTrue(bad.getMessage().startsWith("schedule 'Mo 8-9'"), bad.getMessage());
+    }
+
+    @Test
     void aBadConfigurationOrAnUnknownModuleIsAClearErrorAndStoresNothing() throws Exception {
         assertThrows(AnalyticsPolicies.UnknownModuleException.class,
                 () -> runtime.set("plein", "nope", true, Map.of(), null, "anna"));

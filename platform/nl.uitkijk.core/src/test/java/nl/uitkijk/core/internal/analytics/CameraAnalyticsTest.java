@@ -113,7 +113,7 @@ class CameraAnalyticsTest {
     }
 
     private static ModuleRun run(AnalyticsModule module) {
-        return new ModuleRun(module, new AnalyticsStore.Policy("cam", module.id(), true, Map.of(), "MEDIUM", "test",
+        return new ModuleRun(module, new AnalyticsStore.Policy("cam", module.id(), true, Map.of(), "MEDIUM", List.of(), "test",
                 Instant.now()), 1_000_000);
     }
 
