@@ -50,11 +50,16 @@ export async function showPlayback(root) {
   let objectUrl = null;
   let box = null; // the searched region: [x, y, w, h] as fractions of the picture
 
+  let drawing = 0; // the newest redraw: an older one still waiting for the server draws nothing
   const redraw = async () => {
+    const mine = ++drawing;
+    const chosen = camera.value;
     const end = Date.now();
-    start = end - WINDOW_MINUTES * 60_000;
-    const timeline = await api('GET', `cameras/${encodeURIComponent(camera.value)}/timeline?from=`
-      + `${new Date(start).toISOString()}&to=${new Date(end).toISOString()}`);
+    const from = end - WINDOW_MINUTES * 60_000;
+    const timeline = await api('GET', `cameras/${encodeURIComponent(chosen)}/timeline?from=`
+      + `${new Date(from).toISOString()}&to=${new Date(end).toISOString()}`);
+    if (mine !== drawing) return;
+    start = from;
     const span = (from, to, className, title) => {
       const piece = element('span', className);
       piece.style.left = `${(100 * (Date.parse(from) - start)) / (end - start)}%`;
@@ -64,7 +69,8 @@ export async function showPlayback(root) {
     };
     // the camera's alarms in the window, as markers: a click plays from ten seconds before
     const alarms = (await api('GET', 'alarms?limit=500').catch(() => []))
-      .filter((a) => a.cameraId === camera.value && Date.parse(a.raised) >= start);
+      .filter((a) => a.cameraId === chosen && Date.parse(a.raised) >= start);
+    if (mine !== drawing) return;
     const markers = alarms.map((alarm) => {
       const marker = element('button', `event priority-${alarm.priority}`);
       marker.style.left = `${(100 * (Date.parse(alarm.raised) - start)) / (end - start)}%`;
@@ -79,9 +85,11 @@ export async function showPlayback(root) {
     bar.replaceChildren(...timeline.ranges.map((r) => span(r.start, r.end, 'recorded')),
       ...timeline.gaps.map((g) => span(g.start, g.end, 'gap', g.reason)), ...markers);
     bar.dataset.ranges = timeline.ranges.length;
+    bar.dataset.camera = chosen;
     // what the analytics found, a mark per stored second (roles without access to detections see none)
-    const found = await api('GET', `cameras/${encodeURIComponent(camera.value)}/detections?from=`
+    const found = await api('GET', `cameras/${encodeURIComponent(chosen)}/detections?from=`
       + `${new Date(start).toISOString()}&to=${new Date(end).toISOString()}&limit=3600`).catch(() => []);
+    if (mine !== drawing) return;
     lane.replaceChildren(...found.map((d) => {
       const mark = span(d.at, new Date(Date.parse(d.at) + 1000).toISOString(), `found type-${d.type}`,
         `${new Date(d.at).toLocaleTimeString()} ${d.type}`);
@@ -89,6 +97,7 @@ export async function showPlayback(root) {
       return mark;
     }));
     lane.dataset.count = found.length;
+    lane.dataset.camera = chosen;
     hits.replaceChildren();
   };
 

@@ -343,7 +343,8 @@ class ConsoleBrowserIT {
                 .findFirst().orElse(null));
         new org.openqa.selenium.support.ui.Select(camera).selectByValue("demo-promenade");
         WebElement bar = browser.findElement(By.cssSelector(".timeline"));
-        waiting(20).until(b -> !"0".equals(bar.getAttribute("data-ranges")) && bar.getAttribute("data-ranges") != null);
+        waiting(20).until(b -> "demo-promenade".equals(bar.getAttribute("data-camera"))
+                && !"0".equals(bar.getAttribute("data-ranges")) && bar.getAttribute("data-ranges") != null);
         // a click near the right end: about half a minute ago, where the recorder has been writing since the start
         int width = bar.getSize().getWidth();
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(bar, width / 2 - 8, 0).click().perform();
@@ -537,8 +538,9 @@ class ConsoleBrowserIT {
             WebElement choice = waiting(20).until(b -> b.findElements(By.cssSelector("#playback select")).stream()
                     .findFirst().orElse(null));
             new org.openqa.selenium.support.ui.Select(choice).selectByValue("it-events");
-            WebElement marker = waiting(20).until(b -> b.findElements(By.cssSelector(".timeline .event")).stream()
-                    .findFirst().orElse(null));
+            // the timeline says whose it is: the first camera's may still be on screen for a moment
+            WebElement marker = waiting(20).until(b -> b.findElements(By.cssSelector(
+                    ".timeline[data-camera='it-events'] .event")).stream().findFirst().orElse(null));
             assertTrue(marker.getAttribute("title").contains("motion"), marker.getAttribute("title"));
             assertEquals(1, browser.findElements(By.cssSelector(".timeline .event")).size(), "one alarm per motion");
             marker.click();
@@ -770,7 +772,8 @@ class ConsoleBrowserIT {
         new org.openqa.selenium.support.ui.Select(camera).selectByValue("demo-promenade");
         waiting(20).until(b -> {
             String count = b.findElement(By.cssSelector(".detections")).getAttribute("data-count");
-            return count != null && Integer.parseInt(count) > 0;
+            return "demo-promenade".equals(b.findElement(By.cssSelector(".detections")).getAttribute("data-camera"))
+                    && count != null && Integer.parseInt(count) > 0;
         });
         assertTrue(browser.findElements(By.cssSelector(".detections .type-motion")).size() > 0);
 
