@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import nl.uitkijk.api.alarm.Alarm;
 import nl.uitkijk.api.analytics.AnalyticsModule;
@@ -29,18 +28,14 @@ import nl.uitkijk.api.analytics.FrameRequirements;
 import nl.uitkijk.api.analytics.PersonalData;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
-import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.camera.DeviceInfo;
 import nl.uitkijk.api.camera.Location;
 import nl.uitkijk.api.camera.StatusInfo;
 import nl.uitkijk.api.event.EventTopics;
-import nl.uitkijk.api.governance.AuditEntry;
 import nl.uitkijk.api.governance.AuditLog;
-import nl.uitkijk.api.governance.AuditVerification;
 import nl.uitkijk.api.governance.Designation;
 import nl.uitkijk.api.governance.Designations;
 import nl.uitkijk.api.governance.LegalBasis;
-import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionReport;
 import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
@@ -51,6 +46,10 @@ import nl.uitkijk.api.media.VideoFrame;
 import nl.uitkijk.api.media.VideoFrame.PixelFormat;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.core.internal.alarm.AlarmQueueImpl;
+import nl.uitkijk.core.internal.governance.AuditLogImpl;
+import nl.uitkijk.core.internal.governance.DeploymentsImpl;
+import nl.uitkijk.core.internal.governance.DesignationsImpl;
+import nl.uitkijk.core.internal.governance.LegalBasisImpl;
 import nl.uitkijk.core.internal.persistence.DerbyDatabase;
 import nl.uitkijk.testkit.InMemoryCameraRegistry;
 import nl.uitkijk.testkit.TestData;
@@ -62,8 +61,8 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * The analytics runtime on a real Derby, fed the real clip by a stand-in media hub (the hub itself is tested on its
- * own and in Karaf): policies, the legal gate, switching one module off while another stays on, episodes becoming
+ * The analytics runtime on a real Derby with the real designation register, legal basis and audit log, fed the real
+ * clip by a stand-in media hub (the hub itself is tested on its own and in Karaf): policies, the legal gate, switching one module off while another stays on, episodes becoming
  * events and alarms with a snapshot, stored detections and the motion search, and a hanging module given up.
  */
 class AnalyticsRuntimeTest {
@@ -75,8 +74,9 @@ class AnalyticsRuntimeTest {
     private AnalyticsRuntime runtime;
     private final InMemoryCameraRegistry cameras = new InMemoryCameraRegistry();
     private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final List<String> audit = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Set<PersonalData>> permitted = new AtomicReference<>(Set.of());
+    private AuditLogImpl audit;
+    private DesignationsImpl designations;
+    private Designation centrum;
     private final AtomicBoolean playing = new AtomicBoolean();
 
     /** Plays the clip in real time (10 fps) to whoever subscribes, as the hub hands on a camera's packets. */
@@ -130,14 +130,19 @@ class AnalyticsRuntimeTest {
             frame -> List.of(new Detection("thing", 0.9, 0.2, 0.2, 0.1, 0.1, Map.of("grid", "8" + "0".repeat(47)))));
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         database = new DerbyDatabase(folder.resolve("db"));
         alarms = new AlarmQueueImpl(database, (camera, type, priority) -> List.of(), java.time.Clock.systemUTC());
-        cameras.put(new Camera(new CameraDefinition("plein", "Plein", "rtsp", Map.of(), new Location(50.88, 5.98,
-                null, null), "centrum", "centrum"), StatusInfo.online(), List.of(new StreamProfile("main", null,
-                "h264", 768, 576, 10), new StreamProfile("sub", null, "h264", 768, 576, 10)), DeviceInfo.NONE));
-        runtime = new AnalyticsRuntime(database, cameras, hub, legalBasis(), designations(), alarms, auditLog(),
-                eventAdmin(), retention(), configuration());
+        audit = new AuditLogImpl(database);
+        designations = new DesignationsImpl(database, audit, provisioning(folder.resolve("none.json")));
+        LegalBasis legal = new LegalBasisImpl(designations, new DeploymentsImpl(database, audit, designations));
+        centrum = designations.add(designation(Set.of()), "anna");
+        cameras.put(new Camera(new CameraDefinition("plein", "Plein", "rtsp", Map.of(), new Location(50.88825,
+                5.98005, 200.0, "Pancratiusplein"), "centrum", centrum.id()), StatusInfo.online(), List.of(
+                        new StreamProfile("main", null, "h264", 768, 576, 10), new StreamProfile("sub", null, "h264",
+                                768, 576, 10)), DeviceInfo.NONE));
+        runtime = new AnalyticsRuntime(database, cameras, hub, legal, designations, alarms, audit, eventAdmin(),
+                retention(), configuration());
         runtime.addModule(always);
     }
 
@@ -191,7 +196,7 @@ class AnalyticsRuntimeTest {
         assertTrue(runtime.motionSearch("plein", today, new double[] {0.5, 0.5, 0.5, 0.5}).isEmpty(),
                 "nothing in the bottom-right");
         assertEquals(State.RUNNING, state("always").state());
-        assertTrue(audit.stream().anyMatch(line -> line.startsWith("analytics.policy")));
+        assertTrue(audited("analytics.policy"));
         assertTrue(runtime.statistics().cameras().get("plein").framesAnalysed() > 0);
     }
 
@@ -204,13 +209,14 @@ class AnalyticsRuntimeTest {
         AnalyticsPolicies.LegalRefusalException refused = assertThrows(AnalyticsPolicies.LegalRefusalException.class,
                 () -> runtime.set("plein", "counter", true, Map.of(), null, "anna"));
         assertTrue(refused.getMessage().contains("PERSONS"), refused.getMessage());
-        assertTrue(audit.stream().anyMatch(line -> line.startsWith("legal.refusal")), "audited");
+        assertTrue(audited("legal.refusal"), "audited");
 
-        permitted.set(Set.of(PersonalData.PERSONS));
+        permit(Set.of(PersonalData.PERSONS));
         runtime.set("plein", "counter", true, Map.of(), null, "anna");
         await(() -> counter.seen().size() > 2, "not running once permitted");
-        permitted.set(Set.of());
-        runtime.handleEvent(new Event(EventTopics.DESIGNATION_CHANGED, Map.of(EventTopics.DESIGNATION_ID, "centrum")));
+        permit(Set.of());
+        runtime.handleEvent(new Event(EventTopics.DESIGNATION_CHANGED, Map.of(EventTopics.DESIGNATION_ID,
+                centrum.id())));
         await(() -> {
             try {
                 return state("counter").state() == State.REFUSED;
@@ -342,73 +348,35 @@ class AnalyticsRuntimeTest {
         }
     }
 
-    private LegalBasis legalBasis() {
-        return new LegalBasis() {
-            @Override
-            public LegalStatus status(CameraDefinition camera, Instant at) {
-                return new LegalStatus("centrum", true, "in the area and period of 'centrum'");
-            }
-
-            @Override
-            public LegalStatus liveView(CameraDefinition camera, Instant at) {
-                return status(camera, at);
-            }
-
-            @Override
-            public List<ConfigProblem> check(CameraDefinition camera) {
-                return List.of();
-            }
-        };
+    /** The central area of Heerlen, valid from a month ago for a year, permitting these categories. */
+    private static Designation designation(Set<PersonalData> permitted) {
+        List<Designation.Position> area = List.of(new Designation.Position(5.9770, 50.8870),
+                new Designation.Position(5.9830, 50.8870), new Designation.Position(5.9830, 50.8900),
+                new Designation.Position(5.9770, 50.8900), new Designation.Position(5.9770, 50.8870));
+        return new Designation(null, "Centrum", "2026/151c-01", LocalDate.of(2026, 1, 1), "Openbare orde",
+                List.of(area), Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)),
+                List.of(), null, List.of(), permitted);
     }
 
-    private Designations designations() {
-        return new Designations() {
-            @Override
-            public List<Designation> all() {
-                return designation("centrum").stream().toList();
-            }
-
-            @Override
-            public Optional<Designation> designation(String id) {
-                return Optional.of(new Designation("centrum", "Centrum", "2026/151c-01", LocalDate.of(2026, 1, 1),
-                        "Openbare orde", List.of(), Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), List.of(),
-                        null, List.of(), permitted.get()));
-            }
-
-            @Override
-            public Designation add(Designation designation, String user, String origin) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Designation update(String id, Designation designation, String user, String origin) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean withdraw(String id, String user, String origin) {
-                throw new UnsupportedOperationException();
-            }
-        };
+    private void permit(Set<PersonalData> permitted) throws Exception {
+        designations.update(centrum.id(), designation(permitted).withId(centrum.id()), "anna", "test");
     }
 
-    private AuditLog auditLog() {
-        return new AuditLog() {
+    private boolean audited(String action) {
+        return audit.entries(Instant.now().minusSeconds(300), null, null, 100).stream()
+                .anyMatch(entry -> entry.action().equals(action));
+    }
+
+    private static DesignationsImpl.Configuration provisioning(Path file) {
+        return new DesignationsImpl.Configuration() {
             @Override
-            public AuditEntry record(String actor, String action, String subject, String origin, String reason,
-                    String detail) {
-                audit.add(action + " " + subject + " " + reason + " " + detail);
-                return null;
+            public Class<? extends Annotation> annotationType() {
+                return DesignationsImpl.Configuration.class;
             }
 
             @Override
-            public List<AuditEntry> entries(Instant from, Instant to, String actor, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public AuditVerification verify() {
-                return null;
+            public String provisioningFile() {
+                return file.toString();
             }
         };
     }
