@@ -58,13 +58,11 @@ public class AnalyticsResource {
     }
 
     private final AnalyticsPolicies policies;
-    private final nl.uitkijk.api.governance.AuditLog auditLog;
 
+    /** The policy change and a legal refusal are audited by the runtime, whatever asked for them (REST or console). */
     @Activate
-    public AnalyticsResource(@Reference AnalyticsPolicies policies,
-            @Reference nl.uitkijk.api.governance.AuditLog auditLog) {
+    public AnalyticsResource(@Reference AnalyticsPolicies policies) {
         this.policies = policies;
-        this.auditLog = auditLog;
     }
 
     @Allow({Role.OPERATOR, Role.SUPERVISOR})

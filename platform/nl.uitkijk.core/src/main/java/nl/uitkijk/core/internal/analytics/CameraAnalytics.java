@@ -406,14 +406,7 @@ final class CameraAnalytics implements MediaSink {
         runs.remove(run);
         run.state(State.FAILED, reason);
         results.failed(cameraId, run, reason);
-        List<Episodes.Change> ended = new ArrayList<>();
-        run.open.forEach((type, episode) -> ended.add(new Episodes.Change(type, false, System.currentTimeMillis()
-                * 1000)));
-        ended.forEach(change -> {
-            UUID episode = run.open.remove(change.type());
-            if (episode != null) {
-                results.closed(episode, change.atMicros());
-            }
-        });
+        long now = System.currentTimeMillis() * 1000;
+        endEpisodes(run, run.open.keySet().stream().map(type -> new Episodes.Change(type, false, now)).toList());
     }
 }
