@@ -63,6 +63,12 @@ public final class AuditActions {
     public static final String ANALYTICS_POLICY = "analytics.policy";
     /** Detections or a motion search read. @since 1.8 */
     public static final String DETECTION_SEARCH = "detection.search";
+    /** A still read for licence plates ({@code POST /lpr/read}). @since 1.9 */
+    public static final String LPR_READ = "lpr.read";
+    /** Plate reads searched. @since 1.9 */
+    public static final String LPR_SEARCH = "lpr.search";
+    /** A hotlist entry added or removed. @since 1.9 */
+    public static final String LPR_HOTLIST = "lpr.hotlist";
 
     private AuditActions() {
     }
