@@ -105,7 +105,7 @@ class AuthorisationIT {
                     : template.startsWith("/designations") ? "centrum-heerlen-demo" : template.startsWith("/alarms")
                             ? "1" : "x")
                     .replace("{party}", "police").replace("{entry}", "x").replace("{moduleId}", "motion")
-                    .replace("{name}",
+                    .replace("{plate}", "GZ123X").replace("{name}",
                             template.startsWith("/me/") ? "wall" : template.startsWith("/plugins")
                                     ? "uitkijk-driver-axis" : "rol-nobody");
             if (template.endsWith("/live")) {

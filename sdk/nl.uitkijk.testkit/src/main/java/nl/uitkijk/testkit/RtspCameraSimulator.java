@@ -53,17 +53,30 @@ public final class RtspCameraSimulator implements AutoCloseable {
     /** Starts serving on a given port: to bring a camera back where it was. */
     public static RtspCameraSimulator start(Path workFolder, int mounts, int port) throws Exception {
         Path clip = TestData.require(CLIP);
+        Path annexB = workFolder.resolve("clip.h264");
+        if (!Files.isRegularFile(annexB)) {
+            remuxToAnnexB(clip, annexB);
+        }
+        return serve(annexB, mounts, port, 10);
+    }
+
+    /**
+     * Serves a clip of one's own (Annex-B H.264 without B-frames, e.g. made with Debian's ffmpeg) as {@code mounts}
+     * cameras, looping.
+     */
+    public static RtspCameraSimulator serve(Path annexB, int mounts, int fps) throws Exception {
+        return serve(annexB, mounts, freePort(), fps);
+    }
+
+    private static RtspCameraSimulator serve(Path annexB, int mounts, int port, int fps) throws Exception {
         Path launcher = Path.of(System.getProperty("uitkijk.tools", "../shared/tools"), "rtsp_server.py");
         TestData.skipUnless(Files.isRegularFile(launcher), "RTSP launcher absent: " + launcher
                 + " (set -Duitkijk.tools=...)");
         TestData.skipUnless(gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get install gir1.2-gst-rtsp-server-1.0 "
                 + "python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad (.ci/run does)");
-        Path annexB = workFolder.resolve("clip.h264");
-        if (!Files.isRegularFile(annexB)) {
-            remuxToAnnexB(clip, annexB);
-        }
         Process process = new ProcessBuilder("/usr/bin/python3", launcher.toString(), annexB.toString(),
-                Integer.toString(mounts), Integer.toString(port), "10").redirectErrorStream(true).start();
+                Integer.toString(mounts), Integer.toString(port), Integer.toString(fps)).redirectErrorStream(true)
+                .start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {

@@ -39,20 +39,20 @@ public interface LicencePlates {
     List<HotlistEntry> hotlist();
 
     /**
-     * Adds or replaces an entry (audited).
+     * Adds or replaces an entry; the caller audits it ({@code lpr.hotlist}).
      *
      * @throws IllegalArgumentException naming the field at fault
      */
     HotlistEntry addToHotlist(String plate, String reason, Instant validUntil, String priority, String user);
 
-    /** Removes an entry (audited); false when there was none. */
-    boolean removeFromHotlist(String plate, String user);
+    /** Removes an entry; false when there was none. */
+    boolean removeFromHotlist(String plate);
 
     /**
      * Kept passages between two moments, newest first; {@code plate} (letters and digits, any case, or null for all)
-     * narrows them. Audited as a search by {@code user}.
+     * narrows them, {@code cameras} (null: all) too. The caller audits the search ({@code lpr.search}).
      */
-    List<Passage> passages(String plate, Instant from, Instant to, int limit, String user);
+    List<Passage> passages(String plate, Instant from, Instant to, java.util.Set<String> cameras, int limit);
 
     /** How long no-hits are kept, in seconds (0: not at all). */
     long noHitSeconds();

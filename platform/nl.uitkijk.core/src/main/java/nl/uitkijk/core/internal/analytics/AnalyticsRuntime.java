@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.uitkijk.api.alarm.Alarm;
 import nl.uitkijk.api.alarm.AlarmQueue;
 import nl.uitkijk.api.analytics.AnalyticsModule;
+import nl.uitkijk.api.analytics.Detection;
 import nl.uitkijk.api.analytics.AnalyticsPolicies;
 import nl.uitkijk.api.analytics.PersonalData;
 import nl.uitkijk.api.camera.Camera;
@@ -41,7 +42,9 @@ import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.StreamProfile;
 import nl.uitkijk.api.recording.TimeRange;
+import nl.uitkijk.core.internal.lpr.PlateObservations;
 import nl.uitkijk.core.internal.persistence.Database;
+import nl.uitkijk.core.internal.persistence.Micros;
 import nl.uitkijk.core.internal.time.WeekWindow;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -101,6 +104,8 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     private static final int MAX_RETENTION_DAYS = 28;
     private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
     private static final Set<String> PRIORITIES = Set.of("HIGH", "MEDIUM", "LOW", "NONE");
+    /** The episode type of a licence plate on the hotlist. */
+    static final String PLATE_HIT = "plate-hit";
 
     private final AnalyticsStore store;
     private final CameraRegistry cameras;
@@ -111,6 +116,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     private final AuditLog audit;
     private final EventAdmin events;
     private final RetentionService retention;
+    private final PlateObservations plates;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, AnalyticsModule> modules = new ConcurrentHashMap<>();
     private final Map<String, CameraAnalytics> running = new ConcurrentHashMap<>();
@@ -132,7 +138,8 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     public AnalyticsRuntime(@Reference Database database, @Reference CameraRegistry cameras,
             @Reference MediaHub hub, @Reference LegalBasis legalBasis, @Reference Designations designations,
             @Reference AlarmQueue alarms, @Reference AuditLog audit, @Reference EventAdmin events,
-            @Reference RetentionService retention, Configuration configuration) {
+            @Reference RetentionService retention, @Reference PlateObservations plates,
+            Configuration configuration) {
         this.store = new AnalyticsStore(database);
         this.cameras = cameras;
         this.hub = hub;
@@ -142,6 +149,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         this.audit = audit;
         this.events = events;
         this.retention = retention;
+        this.plates = plates;
         int threads = configuration.threads() > 0 ? configuration.threads()
                 : Runtime.getRuntime().availableProcessors();
         AtomicInteger counter = new AtomicInteger();
@@ -617,6 +625,38 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     public void ongoing(String cameraId, String type) {
         events.postEvent(new Event(EventTopics.CAMERA_EVENT, Map.of(EventTopics.CAMERA_ID, cameraId,
                 EventTopics.TYPE, type)));
+    }
+
+    /**
+     * A plate passage: checked against the hotlist on the results thread; a hit is an episode of its own (type
+     * {@code plate-hit}: an event, event recording, an alarm with the hotlist entry's priority and the snapshot).
+     * A no-hit goes no further than the plate register, which keeps it only within its window.
+     */
+    @Override
+    public void plate(String cameraId, ModuleRun run, Detection passage, long atMicros, byte[] jpeg) {
+        results.execute(() -> {
+            Instant at = Micros.instant(atMicros);
+            Optional<PlateObservations.Hit> hit = plates.observed(cameraId, passage, at);
+            if (hit.isEmpty()) {
+                return;
+            }
+            PlateObservations.Hit h = hit.get();
+            UUID episode = UUID.randomUUID();
+            try {
+                store.episodeOpened(episode, cameraId, run.moduleId(), PLATE_HIT, atMicros);
+                Alarm alarm = alarms.raise(cameraId, PLATE_HIT, Alarm.Priority.valueOf(h.priority()),
+                        "Kenteken " + h.formatted() + " staat op de hotlist: " + h.reason(), null);
+                store.episodeAlarm(episode, alarm.id());
+                plates.alarmRaised(h.passageId(), alarm.id());
+                store.episodeSnapshot(episode, jpeg);
+                store.episodeEnded(episode, atMicros);
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("The hotlist hit on {} was not fully stored: {}", cameraId, e.getMessage());
+            }
+            events.postEvent(analyticsEvent(cameraId, run.moduleId(), PLATE_HIT, true, episode));
+            events.postEvent(analyticsEvent(cameraId, run.moduleId(), PLATE_HIT, false, episode));
+            ongoing(cameraId, PLATE_HIT);
+        });
     }
 
     @Override

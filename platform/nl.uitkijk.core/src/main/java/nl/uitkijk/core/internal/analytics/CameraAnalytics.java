@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.uitkijk.api.analytics.AnalyticsPolicies.State;
 import nl.uitkijk.api.analytics.Detection;
+import nl.uitkijk.api.lpr.PlateRead;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.media.MediaSink;
@@ -47,6 +48,9 @@ final class CameraAnalytics implements MediaSink {
 
         /** An episode is still open: footage is wanted (event recording). */
         void ongoing(String cameraId, String type);
+
+        /** A licence-plate passage, with the JPEG of the moment after it. */
+        void plate(String cameraId, ModuleRun run, Detection passage, long atMicros, byte[] jpeg);
 
         void failed(String cameraId, ModuleRun run, String reason);
 
@@ -344,8 +348,17 @@ final class CameraAnalytics implements MediaSink {
         if (run.state != State.RUNNING) {
             run.state(State.RUNNING, "");
         }
-        List<Detection> valid = found == null ? List.of() : found.stream().filter(CameraAnalytics::sane).toList();
+        List<Detection> sane = found == null ? List.of() : found.stream().filter(CameraAnalytics::sane).toList();
         long at = frame.timestampMicros();
+        // plate passages are personal data: not sampled into the detections, checked against the hotlist instead
+        List<Detection> valid = new ArrayList<>(sane.size());
+        for (Detection detection : sane) {
+            if (PlateRead.DETECTION_TYPE.equals(detection.type())) {
+                decoder.snapshot(jpeg -> results.plate(cameraId, run, detection, at, jpeg));
+            } else {
+                valid.add(detection);
+            }
+        }
         List<DetectionSampler.Sample> done = run.sampler.frame(valid, at);
         if (!done.isEmpty()) {
             results.samples(cameraId, run, done);

@@ -26,6 +26,9 @@ import nl.uitkijk.api.analytics.Detection;
 import nl.uitkijk.api.analytics.FrameAnalyzer;
 import nl.uitkijk.api.analytics.FrameRequirements;
 import nl.uitkijk.api.analytics.PersonalData;
+import nl.uitkijk.api.lpr.LicencePlates;
+import nl.uitkijk.api.lpr.PlateRead;
+import nl.uitkijk.core.internal.lpr.LicencePlatesImpl;
 import nl.uitkijk.api.camera.Camera;
 import nl.uitkijk.api.camera.CameraDefinition;
 import nl.uitkijk.api.camera.DeviceInfo;
@@ -73,6 +76,7 @@ class AnalyticsRuntimeTest {
     private AlarmQueueImpl alarms;
     private AnalyticsRuntime runtime;
     private final InMemoryCameraRegistry cameras = new InMemoryCameraRegistry();
+    private LicencePlatesImpl plates;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private AuditLogImpl audit;
     private DesignationsImpl designations;
@@ -141,8 +145,9 @@ class AnalyticsRuntimeTest {
                 5.98005, 200.0, "Pancratiusplein"), "centrum", centrum.id()), StatusInfo.online(), List.of(
                         new StreamProfile("main", null, "h264", 768, 576, 10), new StreamProfile("sub", null, "h264",
                                 768, 576, 10)), DeviceInfo.NONE));
+        plates = new LicencePlatesImpl(database, cameras, retention(), 0, java.time.Clock.systemUTC());
         runtime = new AnalyticsRuntime(database, cameras, hub, legal, designations, alarms, audit, eventAdmin(),
-                retention(), configuration());
+                retention(), plates, configuration());
         runtime.addModule(always);
     }
 
@@ -198,6 +203,77 @@ class AnalyticsRuntimeTest {
         assertEquals(State.RUNNING, state("always").state());
         assertTrue(audited("analytics.policy"));
         assertTrue(runtime.statistics().cameras().get("plein").framesAnalysed() > 0);
+    }
+
+    /**
+     * A plate module's passages: one on the hotlist raises an alarm with its priority, the reason and a snapshot and
+     * is kept; one that is not is kept nowhere (no-hit window 0), and plates never land among the detections.
+     */
+    @Test
+    void aHotlistHitIsAnAlarmWithASnapshotAndANoHitIsKeptNowhere() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
+        CameraAnalyticsTest.TestModule reader = new CameraAnalyticsTest.TestModule("reader",
+                new FrameRequirements(5, 160, PixelFormat.BGR24), frame -> {
+                    int n = frames.incrementAndGet();
+                    String plate = n % 2 == 0 ? "GZ123X" : "XB1234";
+                    return n % 5 == 0 ? List.of(new Detection(PlateRead.DETECTION_TYPE, 0.9, 0.4, 0.6, 0.2, 0.05,
+                            Map.of(PlateRead.TEXT, plate, PlateRead.FORMATTED, plate.equals("GZ123X") ? "GZ-123-X"
+                                    : "XB-12-34", PlateRead.SIDECODE, plate.equals("GZ123X") ? "9" : "1",
+                                    PlateRead.COUNTRY, "NL", PlateRead.VOTES, "4"))) : List.of();
+                });
+        runtime.addModule(new Plates(reader));
+        assertThrows(AnalyticsPolicies.LegalRefusalException.class, () -> runtime.set("plein", "reader", true,
+                Map.of(), null, "anna"), "plates need a designation that permits them");
+        permit(Set.of(PersonalData.LICENCE_PLATES));
+        plates.addToHotlist("gz-123-x", "Gerechtelijk bevel 2026/77", Instant.now().plus(Duration.ofDays(7)),
+                "MEDIUM", "anna");
+        runtime.set("plein", "reader", true, Map.of(), "NONE", "anna");
+        await(() -> alarms.recent(10, true).stream().anyMatch(a -> "plate-hit".equals(a.type())), "no hit alarm");
+        Alarm alarm = alarms.recent(10, true).stream().filter(a -> "plate-hit".equals(a.type())).findFirst()
+                .orElseThrow();
+        assertEquals(Alarm.Priority.MEDIUM, alarm.priority(), "the hotlist entry's priority");
+        assertTrue(alarm.summary().contains("GZ-123-X") && alarm.summary().contains("Gerechtelijk bevel"),
+                alarm.summary());
+        await(() -> runtime.snapshot(alarm.id()).isPresent(), "no snapshot of the hit");
+        await(() -> frames.get() > 25, "frames");
+        runtime.set("plein", "reader", false, Map.of(), "NONE", "anna");
+        Instant from = Instant.now().minusSeconds(600);
+        Instant to = Instant.now().plusSeconds(60);
+        List<LicencePlates.Passage> kept = plates.passages(null, from, to, null, 100);
+        assertFalse(kept.isEmpty());
+        assertTrue(kept.stream().allMatch(p -> p.text().equals("GZ123X") && p.hotlistReason() != null), kept
+                .toString());
+        assertTrue(kept.stream().anyMatch(p -> alarm.id().equals(p.alarmId())));
+        assertTrue(plates.passages("XB-12-34", from, to, null, 100).isEmpty(), "a no-hit is not kept");
+        assertTrue(runtime.detections("plein", new TimeRange(from, to), null, 1000).stream()
+                .noneMatch(d -> d.type().equals(PlateRead.DETECTION_TYPE)), "plates are not detections");
+        assertTrue(plates.passages(null, from, to, Set.of("elsewhere"), 100).isEmpty(), "narrowed to cameras");
+    }
+
+    @Test
+    void aNoHitWindowKeepsNoHitsThatLongOnly() throws Exception {
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofSeconds(61));
+        LicencePlatesImpl windowed = new LicencePlatesImpl(database, cameras, retention(), 60,
+                java.time.Clock.systemUTC());
+        Detection passage = new Detection(PlateRead.DETECTION_TYPE, 0.9, 0, 0, 0.1, 0.1, Map.of(PlateRead.TEXT,
+                "XB1234", PlateRead.VOTES, "3"));
+        assertTrue(windowed.observed("plein", passage, Instant.now()).isEmpty(), "no hit");
+        Instant from = Instant.now().minusSeconds(60);
+        Instant to = Instant.now().plusSeconds(60);
+        assertEquals(1, windowed.passages("xb-12-34", from, to, null, 10).size(), "kept within the window");
+        new LicencePlatesImpl(database, cameras, retention(), 60, later).deleteExpired();
+        assertTrue(windowed.passages("XB1234", from, to, null, 10).isEmpty(), "gone after it");
+        assertThrows(IllegalArgumentException.class, () -> windowed.addToHotlist("GZ123X", "", Instant.now()
+                .plusSeconds(60), "HIGH", "anna"), "a reason is required");
+        assertThrows(IllegalArgumentException.class, () -> windowed.addToHotlist("GZ123X", "x", Instant.now()
+                .minusSeconds(60), "HIGH", "anna"), "in the future");
+        assertThrows(IllegalArgumentException.class, () -> windowed.addToHotlist("GZ123X", "x", Instant.now()
+                .plusSeconds(60), "URGENT", "anna"));
+        windowed.addToHotlist("GZ123X", "x", Instant.now().plusSeconds(30), null, "anna");
+        assertEquals("HIGH", windowed.hotlist().get(0).priority());
+        new LicencePlatesImpl(database, cameras, retention(), 60, later).deleteExpired();
+        assertTrue(windowed.hotlist().isEmpty(), "an expired entry is deleted");
+        assertTrue(!windowed.removeFromHotlist("GZ123X"));
     }
 
     @Test
@@ -321,6 +397,33 @@ class AnalyticsRuntimeTest {
     }
 
     /** A test module that processes persons. */
+    private record Plates(CameraAnalyticsTest.TestModule inner) implements AnalyticsModule {
+        @Override
+        public String id() {
+            return inner.id();
+        }
+
+        @Override
+        public String label() {
+            return inner.label();
+        }
+
+        @Override
+        public FrameRequirements requirements() {
+            return inner.requirements();
+        }
+
+        @Override
+        public Set<PersonalData> personalData() {
+            return Set.of(PersonalData.LICENCE_PLATES);
+        }
+
+        @Override
+        public FrameAnalyzer create(String cameraId, Map<String, Object> config) {
+            return inner.create(cameraId, config);
+        }
+    }
+
     private record Personal(CameraAnalyticsTest.TestModule inner) implements AnalyticsModule {
         @Override
         public String id() {

@@ -67,6 +67,10 @@ class CameraAnalyticsTest {
         }
 
         @Override
+        public void plate(String cameraId, ModuleRun run, Detection passage, long atMicros, byte[] jpeg) {
+        }
+
+        @Override
         public void failed(String cameraId, ModuleRun run, String reason) {
             failed.add(run.moduleId() + ": " + reason);
         }
