@@ -50,13 +50,21 @@ final class PublicRegister {
     final List<PublicDesignation> designations;
     final List<PublicCamera> cameras;
     final List<PlannedDeployment> planned;
+    /** How long a plate read that is not on the hotlist is kept (0: not at all): the public page says so. */
+    final long plateNoHitSeconds;
 
     private PublicRegister(Instant at, List<PublicDesignation> designations, List<PublicCamera> cameras,
-            List<PlannedDeployment> planned) {
+            List<PlannedDeployment> planned, long plateNoHitSeconds) {
         this.at = at;
         this.designations = designations;
         this.cameras = cameras;
         this.planned = planned;
+        this.plateNoHitSeconds = plateNoHitSeconds;
+    }
+
+    /** The same register, saying how long plate no-hits are kept. */
+    PublicRegister withPlateNoHitSeconds(long seconds) {
+        return new PublicRegister(at, designations, cameras, planned, seconds);
     }
 
     static PublicRegister of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
@@ -90,7 +98,7 @@ final class PublicRegister {
                 .map(d -> new PlannedDeployment(d.name(), d.location(), d.from(), d.until(),
                         published.get(d.designationId())))
                 .toList();
-        return new PublicRegister(now, List.copyOf(published.values()), List.copyOf(cameras), planned);
+        return new PublicRegister(now, List.copyOf(published.values()), List.copyOf(cameras), planned, 0);
     }
 
     /** The main stream's resolution, e.g. "1920×1080 (2.1 megapixel)"; "unknown" until the camera reported it. */

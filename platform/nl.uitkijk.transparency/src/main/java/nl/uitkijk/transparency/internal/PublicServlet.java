@@ -84,6 +84,11 @@ public class PublicServlet extends HttpServlet {
             org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC, policyOption =
             org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
     private transient volatile nl.uitkijk.api.analytics.AnalyticsPolicies analytics;
+    @org.osgi.service.component.annotations.Reference(cardinality =
+            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL, policy =
+            org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC, policyOption =
+            org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private transient volatile nl.uitkijk.api.lpr.LicencePlates plates;
 
     @Activate
     public PublicServlet(@Reference CameraRegistry registry, @Reference Designations designations,
@@ -191,8 +196,10 @@ public class PublicServlet extends HttpServlet {
         Instant now = clock.instant();
         if (current == null || current.at.plus(FRESH).isBefore(now)) {
             var running = analytics;
+            var register = plates;
             current = PublicRegister.of(now, registry, designations, deployments, legal, retention,
-                    running == null ? Map.of() : running.enabledModules());
+                    running == null ? Map.of() : running.enabledModules())
+                    .withPlateNoHitSeconds(register == null ? 0 : register.noHitSeconds());
             cached = current;
         }
         return current;

@@ -157,7 +157,7 @@ final class TransparencyPage {
                     .append("</td><td>").append(escape(f("days", c.retentionDays())))
                     .append("</td><td>").append(escape(c.imageQuality().equals("unknown") ? t("unknown")
                             : c.imageQuality()))
-                    .append("</td><td>").append(escape(analytics(c)))
+                    .append("</td><td>").append(escape(analytics(c, register.plateNoHitSeconds)))
                     .append("</td></tr>");
         }
         html.append("</tbody></table></section>");
@@ -187,12 +187,14 @@ final class TransparencyPage {
     }
 
     /** The analysis switched on for a camera, in the reader's words (a module without a text: its own label). */
-    private String analytics(PublicCamera camera) {
+    private String analytics(PublicCamera camera, long plateNoHitSeconds) {
         if (camera.analytics().isEmpty()) {
             return t("moduleNone");
         }
+        // plates: say what happens to the plates of everyone who is not looked for
+        String noHits = plateNoHitSeconds <= 0 ? t("lprNoHitNow") : f("lprNoHitWindow", plateNoHitSeconds);
         return camera.analytics().entrySet().stream().map(module -> texts.containsKey("module." + module.getKey())
-                ? t("module." + module.getKey()) : module.getValue()).collect(Collectors.joining("; "));
+                ? f("module." + module.getKey(), noHits) : module.getValue()).collect(Collectors.joining("; "));
     }
 
     /** Every text goes through MessageFormat, so quotes are written the same way everywhere ('' for '). */

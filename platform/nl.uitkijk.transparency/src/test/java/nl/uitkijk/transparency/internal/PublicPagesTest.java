@@ -78,6 +78,18 @@ class PublicPagesTest {
         assertTrue(OpenData.camerasCsv(register(), SITE).contains(",acme-counter motion\r\n"));
     }
 
+    /** Where plates are read, residents learn that the plates of everyone not looked for are not kept. */
+    @Test
+    void plateReadingSaysWhatHappensToThePlatesOfEveryoneElse() {
+        PublicRegister plates = PublicRegister.of(NOW, registry(), designations(), deployments(), legal(),
+                retention(), java.util.Map.of("hrl-c01-internal", java.util.Map.of("lpr", "Licence plates")));
+        String dutch = new TransparencyPage(Locale.forLanguageTag("nl")).render(plates, SITE);
+        assertTrue(dutch.contains("alleen een kenteken op de lijst van gezochte kentekens")
+                && dutch.contains("andere kentekens worden direct gewist en nooit opgeslagen"), dutch);
+        String english = new TransparencyPage(Locale.ENGLISH).render(plates.withPlateNoHitSeconds(30), SITE);
+        assertTrue(english.contains("other plates are deleted after 30 seconds"), english);
+    }
+
     @Test
     void everyPublicAnswerLeavesOutStreamAddressesCredentialsIdsAndCamerasWithoutBasis() throws Exception {
         PublicRegister register = register();
