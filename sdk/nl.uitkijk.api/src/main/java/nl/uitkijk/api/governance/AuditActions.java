@@ -69,6 +69,10 @@ public final class AuditActions {
     public static final String LPR_SEARCH = "lpr.search";
     /** A hotlist entry added or removed. @since 1.9 */
     public static final String LPR_HOTLIST = "lpr.hotlist";
+    /** A camera's privacy masks changed. @since 1.9 */
+    public static final String PRIVACY_MASKS = "privacy.masks";
+    /** A camera seen without its privacy masks (live, still, playback or export), with the reason. @since 1.9 */
+    public static final String PRIVACY_UNMASK = "privacy.unmask";
 
     private AuditActions() {
     }

@@ -12,12 +12,12 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /** A real clip's packets as the media hub hands them on (times in microseconds). */
-final class ClipPackets implements AutoCloseable {
+public final class ClipPackets implements AutoCloseable {
     private final FFmpegFrameGrabber grabber;
     private final AVStream stream;
-    final MediaFormat format;
+    public final MediaFormat format;
 
-    ClipPackets(Path file) throws Exception {
+    public ClipPackets(Path file) throws Exception {
         grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.start();
         stream = grabber.getFormatContext().streams(grabber.getVideoStream());
@@ -28,7 +28,7 @@ final class ClipPackets implements AutoCloseable {
                 parameters.height(), grabber.getFrameRate(), extradata);
     }
 
-    void forEachPacket(Consumer<MediaPacket> sink) throws Exception {
+    public void forEachPacket(Consumer<MediaPacket> sink) throws Exception {
         for (AVPacket packet; (packet = grabber.grabPacket()) != null;) {
             if (packet.stream_index() != grabber.getVideoStream()) {
                 continue;
