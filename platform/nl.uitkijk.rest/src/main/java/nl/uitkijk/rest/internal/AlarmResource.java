@@ -63,6 +63,7 @@ public class AlarmResource {
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
 
+    private final nl.uitkijk.api.privacy.PrivacyMasks privacy;
     private final AlarmQueue alarms;
     private final AuditLog auditLog;
     private final LiveTickets tickets;
@@ -74,8 +75,10 @@ public class AlarmResource {
     @Activate
     public AlarmResource(@Reference AlarmQueue alarms, @Reference AuditLog auditLog, @Reference LiveTickets tickets,
             @Reference CameraRegistry cameras, @Reference Handovers handovers, @Reference ControlRooms controlRooms,
-            @Reference nl.uitkijk.api.analytics.AnalyticsPolicies analytics) {
+            @Reference nl.uitkijk.api.analytics.AnalyticsPolicies analytics,
+            @Reference nl.uitkijk.api.privacy.PrivacyMasks privacy) {
         this.analytics = analytics;
+        this.privacy = privacy;
         this.alarms = alarms;
         this.auditLog = auditLog;
         this.tickets = tickets;
@@ -139,8 +142,10 @@ public class AlarmResource {
     @Path("{id}/snapshot")
     @Produces({"image/jpeg", MediaType.APPLICATION_JSON})
     public Response snapshot(@PathParam("id") String id) {
-        return find(id).flatMap(alarm -> analytics.snapshot(alarm.id()))
-                .map(jpeg -> Response.ok(jpeg, "image/jpeg").header("Cache-Control", "private, max-age=3600")
+        // a still like any other: through the camera's privacy masks
+        return find(id).flatMap(alarm -> analytics.snapshot(alarm.id()).map(jpeg -> alarm.cameraId() == null ? jpeg
+                : privacy.mask(alarm.cameraId(), jpeg)))
+                .map(jpeg -> Response.ok(jpeg, "image/jpeg").header("Cache-Control", "private, no-store")
                         .build())
                 .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found",
                         "no snapshot for alarm " + id + " (only analytics alarms have one)"));

@@ -44,6 +44,7 @@ import nl.uitkijk.api.camera.UnknownCameraException;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.governance.CameraShares;
+import nl.uitkijk.api.privacy.PrivacyMasks;
 import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionService;
@@ -94,6 +95,7 @@ public class CameraResource {
     private final LegalBasis legalBasis;
     private final CameraShares shares;
     private final ExportLimits exportLimits;
+    private final PrivacyMasks privacy;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -103,8 +105,9 @@ public class CameraResource {
     public CameraResource(@Reference CameraRegistry registry, @Reference MediaHub media,
             @Reference RecordingPolicies policies, @Reference AuditLog auditLog,
             @Reference RetentionService retention, @Reference LegalBasis legalBasis, @Reference CameraShares shares,
-            ExportLimits exportLimits) {
+            @Reference PrivacyMasks privacy, ExportLimits exportLimits) {
         this.exportLimits = exportLimits;
+        this.privacy = privacy;
         this.registry = registry;
         this.shares = shares;
         this.legalBasis = legalBasis;
@@ -188,9 +191,9 @@ public class CameraResource {
     @Path("{id}/export")
     @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
     public Response export(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
-            throws CameraException, IOException {
-        return footage(id, from, to, reason, AuditActions.EXPORT, security, http);
+            @QueryParam("reason") String reason, @QueryParam("unmask") boolean unmask,
+            @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException, IOException {
+        return footage(id, from, to, reason, unmask, AuditActions.EXPORT, security, http);
     }
 
     /**
@@ -203,8 +206,8 @@ public class CameraResource {
     @Path("{id}/playback")
     @Produces({ "video/mp4", MediaType.APPLICATION_JSON })
     public Response playback(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
-            throws CameraException, IOException {
+            @QueryParam("reason") String reason, @QueryParam("unmask") boolean unmask,
+            @Context SecurityContext security, @Context HttpServletRequest http) throws CameraException, IOException {
         if (from != null && to != null) {
             TimeRange range = Period.parse(from, to);
             if (range.end().isAfter(range.start().plus(Duration.ofMinutes(MAX_PLAYBACK_MINUTES)))) {
@@ -212,12 +215,25 @@ public class CameraResource {
                         "at most " + MAX_PLAYBACK_MINUTES + " minutes after from per playback request")));
             }
         }
-        return footage(id, from, to, reason, AuditActions.PLAYBACK, security, http);
+        return footage(id, from, to, reason, unmask, AuditActions.PLAYBACK, security, http);
     }
 
     static final int MAX_PLAYBACK_MINUTES = 10;
 
-    private Response footage(String id, String from, String to, String reason, String action,
+    private static String sha256(java.nio.file.Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read; (read = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private Response footage(String id, String from, String to, String reason, boolean unmask, String action,
             SecurityContext security, HttpServletRequest http) throws CameraException, IOException {
         boolean export = action.equals(AuditActions.EXPORT);
         Camera camera = existing(id);
@@ -239,6 +255,15 @@ public class CameraResource {
             throw new InvalidCameraException(List.of(new ConfigProblem("to", "at most "
                     + exportLimits.maxExportHours() + " hours after from per export")));
         }
+        boolean masks = !privacy.masks(id).isEmpty();
+        if (unmask && masks) {
+            Response refused = Unmask.refusal(security, shares, id, reason, new Audit(auditLog, security, http),
+                    action + " " + range.start() + "/" + range.end());
+            if (refused != null) {
+                return refused;
+            }
+        }
+        boolean masked = masks && !unmask;
         java.nio.file.Path file = Files.createTempFile("uitkijk-export-", ".mp4");
         try {
             ExportResult result;
@@ -249,6 +274,17 @@ public class CameraResource {
                 Files.deleteIfExists(file);
                 return ErrorBody.response(Response.Status.NOT_FOUND, "no_footage", e.getMessage());
             }
+            if (masked) {
+                // the recording keeps the original; what leaves is re-encoded with the masks filled
+                java.nio.file.Path original = file;
+                file = Files.createTempFile("uitkijk-masked-", ".mp4");
+                try {
+                    privacy.mask(id, original, file);
+                } finally {
+                    Files.deleteIfExists(original);
+                }
+                result = new ExportResult(Files.size(file), sha256(file));
+            }
             long maxBytes = exportLimits.maxExportMegabytes() * 1_000_000L;
             if (result.bytes() > maxBytes) {
                 Files.deleteIfExists(file);
@@ -256,19 +292,21 @@ public class CameraResource {
                         + result.bytes() / 1_000_000 + " MB, more than the " + exportLimits.maxExportMegabytes()
                         + " MB allowed: export a shorter period");
             }
+            java.nio.file.Path served = file;
             StreamingOutput body = out -> {
                 try {
-                    Files.copy(file, out);
+                    Files.copy(served, out);
                 } finally {
-                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(served);
                 }
             };
             new Audit(auditLog, security, http).record(action, id, reason,
-                    range.start() + "/" + range.end() + " sha256=" + result.sha256() + " bytes=" + result.bytes());
+                    range.start() + "/" + range.end() + " sha256=" + result.sha256() + " bytes=" + result.bytes()
+                            + (masked ? " masked" : unmask && masks ? " unmasked" : ""));
             String name = id + "_" + range.start().toString().replace(":", "") + ".mp4";
             ExportManifest manifest = new ExportManifest(id, camera.definition().name(), range.start().toString(),
                     range.end().toString(), security.getUserPrincipal().getName(), Instant.now().toString(), reason,
-                    name, result.sha256(), result.bytes(), "Uitkijk");
+                    name, result.sha256(), result.bytes(), "Uitkijk", masked, unmask && masks);
             return Response.ok(body, "video/mp4")
                     .header(ExportManifest.HEADER, manifest.header())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -296,8 +334,8 @@ public class CameraResource {
     @Path("{id}/live")
     @Produces({ "video/h264", MediaType.APPLICATION_JSON })
     public Response live(@PathParam("id") String id, @QueryParam("seconds") Integer seconds,
-            @QueryParam("reason") String reason, @Context SecurityContext security, @Context HttpServletRequest http)
-            throws UnknownCameraException {
+            @QueryParam("reason") String reason, @QueryParam("unmask") boolean unmask,
+            @Context SecurityContext security, @Context HttpServletRequest http) throws UnknownCameraException {
         Camera camera = existing(id);
         LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());
         if (!legal.permitted()) {
@@ -308,7 +346,13 @@ public class CameraResource {
                     "seconds: must be positive"));
         }
         Audit audit = new Audit(auditLog, security, http);
-        LiveStream stream = new LiveStream(media, id, MAIN, seconds == null ? null : Duration.ofSeconds(seconds),
+        if (unmask) {
+            Response refused = Unmask.refusal(security, shares, id, reason, audit, "live view (H.264)");
+            if (refused != null) {
+                return refused;
+            }
+        }
+        LiveStream stream = new LiveStream(unmask ? media : new MaskedHub(media, privacy), id, MAIN, seconds == null ? null : Duration.ofSeconds(seconds),
                 () -> registry.camera(id).map(c -> legalBasis.liveView(c.definition(), Instant.now()))
                         .orElse(new LegalStatus(null, false, "the camera was removed")));
         audit.record(AuditActions.LIVE_START, id, reason == null ? "" : reason, legal.reason());

@@ -43,7 +43,8 @@ public class LiveTicketResource {
      *            browser that cannot play the codec)
      * @param width for {@code jpeg}: the widest still wanted, 160 to 1920 (default 640)
      */
-    public record TicketRequest(String camera, String reason, Boolean timing, String format, Integer width) {
+    public record TicketRequest(String camera, String reason, Boolean timing, String format, Integer width,
+            Boolean unmask) {
     }
 
     public record TicketJson(String ticket, String socket, long validSeconds) {
@@ -103,9 +104,17 @@ public class LiveTicketResource {
                     AuditActions.LIVE_START + " refused: " + legal.reason());
             return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
         }
+        boolean unmask = Boolean.TRUE.equals(body.unmask());
+        if (unmask) {
+            Response refused = Unmask.refusal(security, shares, camera.definition().id(), reason, audit,
+                    "live view" + (stills ? " (stills)" : ""));
+            if (refused != null) {
+                return refused;
+            }
+        }
         String ticket = tickets.issue(security.getUserPrincipal().getName(),
                 BasicAuthenticationFilter.consoleSession(http), Audit.origin(http),
-                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0);
+                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0, unmask);
         return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

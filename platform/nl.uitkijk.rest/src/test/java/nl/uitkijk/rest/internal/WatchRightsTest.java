@@ -85,7 +85,7 @@ class WatchRightsTest {
     }
 
     private static LiveTicket ticket(String user, String session, String camera) {
-        return new LiveTicket(user, session, "console 127.0.0.1", camera, "", false, 0, Instant.now(), null);
+        return new LiveTicket(user, session, "console 127.0.0.1", camera, "", false, 0, Instant.now(), null, false);
     }
 
     private Optional<String> lapsed(LiveTicket ticket) {

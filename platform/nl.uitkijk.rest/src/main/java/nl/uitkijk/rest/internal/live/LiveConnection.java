@@ -75,12 +75,13 @@ final class LiveConnection {
             }
         };
         boolean stills = ticket.stillWidth() > 0;
-        services.audit(ticket, AuditActions.LIVE_START, stills ? "web console, stills" : "web console");
+        services.audit(ticket, AuditActions.LIVE_START, (stills ? "web console, stills" : "web console")
+                + (ticket.unmasked() ? ", unmasked" : ""));
         try {
             subscription = stills
-                    ? services.stills().subscribe(ticket.cameraId(), "main", ticket.stillWidth(),
+                    ? services.stills(ticket.unmasked()).subscribe(ticket.cameraId(), "main", ticket.stillWidth(),
                             new StillViewer(outlet))
-                    : services.media().subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE,
+                    : services.media(ticket.unmasked()).subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE,
                             new LiveViewer(outlet, services.arrivals(), ticket.timing()));
         } catch (Exception e) {
             endReason = "ended: " + e.getMessage();

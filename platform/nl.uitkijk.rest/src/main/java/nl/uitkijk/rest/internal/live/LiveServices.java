@@ -14,9 +14,11 @@ interface LiveServices {
 
     LiveTickets tickets();
 
-    MediaHub media();
+    /** The hub as the viewer sees it: through the camera's privacy masks unless the ticket is unmasked. */
+    MediaHub media(boolean unmasked);
 
-    Stills stills();
+    /** Stills as the viewer sees them: through the camera's privacy masks unless the ticket is unmasked. */
+    Stills stills(boolean unmasked);
 
     /** The camera's legal basis for live view now (not permitted when the camera is gone). */
     LegalStatus liveView(String cameraId, Instant when);

@@ -19,6 +19,7 @@ import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.media.MediaHub;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.media.Stills;
+import nl.uitkijk.api.privacy.PrivacyMasks;
 import nl.uitkijk.rest.internal.live.LiveTickets.LiveTicket;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,6 +43,8 @@ public class LiveSocketEndpoint implements LiveServices {
     private final LiveTickets tickets;
     private final MediaHub media;
     private final Stills stills;
+    private final PrivacyMasks privacy;
+    private final MediaHub masked;
     private final CameraRegistry registry;
     private final LegalBasis legalBasis;
     private final AuditLog auditLog;
@@ -52,8 +55,10 @@ public class LiveSocketEndpoint implements LiveServices {
     @Activate
     public LiveSocketEndpoint(@Reference LiveTickets tickets, @Reference MediaHub media,
             @Reference CameraRegistry registry, @Reference LegalBasis legalBasis, @Reference AuditLog auditLog,
-            @Reference Stills stills, @Reference LiveRights rights) {
+            @Reference Stills stills, @Reference LiveRights rights, @Reference PrivacyMasks privacy) {
         this.rights = rights;
+        this.privacy = privacy;
+        this.masked = new nl.uitkijk.rest.internal.MaskedHub(media, privacy);
         this.tickets = tickets;
         this.media = media;
         this.stills = stills;
@@ -112,13 +117,13 @@ public class LiveSocketEndpoint implements LiveServices {
     }
 
     @Override
-    public MediaHub media() {
-        return media;
+    public MediaHub media(boolean unmasked) {
+        return unmasked ? media : masked;
     }
 
     @Override
-    public Stills stills() {
-        return stills;
+    public Stills stills(boolean unmasked) {
+        return unmasked ? stills : privacy::subscribeStills;
     }
 
     @Override

@@ -29,10 +29,11 @@ public class LiveTickets {
      * Who may watch which camera, and why (for the audit log); session: the console session the ticket was asked in
      * (null over HTTP Basic), whose end ends the socket; timing: send arrival times (benchmark); stillWidth: 0 for
      * video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec);
-     * handoverId: the live hand-over that grants it instead of an account, or {@code null}.
+     * handoverId: the live hand-over that grants it instead of an account, or {@code null}; unmasked: the camera
+     * is shown without its privacy masks (granted, with a reason, and audited by whoever issued the ticket).
      */
     public record LiveTicket(String user, String session, String origin, String cameraId, String reason,
-            boolean timing, int stillWidth, Instant expires, String handoverId) {
+            boolean timing, int stillWidth, Instant expires, String handoverId, boolean unmasked) {
     }
 
     private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
@@ -48,14 +49,21 @@ public class LiveTickets {
 
     public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
             int stillWidth) {
-        return issue(new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth, null, null));
+        return issue(user, session, origin, cameraId, reason, timing, stillWidth, false);
+    }
+
+    /** As {@link #issue(String, String, String, String, String, boolean, int)}, unmasked when granted. */
+    public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
+            int stillWidth, boolean unmasked) {
+        return issue(new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth, null, null,
+                unmasked));
     }
 
     /** A ticket granted by a live hand-over (its link), not by an account; the viewer is named after it. */
     public String issueForHandover(String handoverId, String origin, String cameraId, String reason,
             int stillWidth) {
         return issue(new LiveTicket("handover:" + handoverId, null, origin, cameraId, reason, false, stillWidth,
-                null, handoverId));
+                null, handoverId, false));
     }
 
     private String issue(LiveTicket asked) {
@@ -67,7 +75,8 @@ public class LiveTickets {
         RANDOM.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tickets.put(id, new LiveTicket(asked.user(), asked.session(), asked.origin(), asked.cameraId(),
-                asked.reason(), asked.timing(), asked.stillWidth(), now.plus(VALIDITY), asked.handoverId()));
+                asked.reason(), asked.timing(), asked.stillWidth(), now.plus(VALIDITY), asked.handoverId(),
+                asked.unmasked()));
         return id;
     }
 
