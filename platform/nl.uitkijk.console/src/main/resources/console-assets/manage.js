@@ -1,6 +1,7 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { element } from './wall.js';
+import { editMasks } from './privacy.js';
 
 /**
  * Camera management for administrators: the cameras (edit, remove), a form to add or edit a camera of any installed
@@ -21,6 +22,7 @@ export async function showManagement(root) {
       ? error.problems.map((p) => `${p.field}: ${p.message}`).join('; ') : error.message;
   };
   const formTitle = element('h3', '', t('manage.addCamera'));
+  const maskEditor = element('section', 'privacy-editor');
   const cameraForm = new CameraForm(drivers, designations, report, reload);
 
   const rows = cameras.map((camera) => {
@@ -38,13 +40,19 @@ export async function showManagement(root) {
       if (!confirm(`${t('manage.remove')} ${camera.id}?`)) return;
       try { await api('DELETE', `cameras/${encodeURIComponent(camera.id)}`); reload(); } catch (e) { report(e); }
     });
+    const masks = element('button', 'edit-masks', t('manage.masks'));
+    masks.dataset.camera = camera.id;
+    masks.addEventListener('click', () => {
+      editMasks(maskEditor, camera.id, report);
+      maskEditor.scrollIntoView();
+    });
     const actions = element('span', 'camera-actions');
-    actions.append(edit, remove);
+    actions.append(edit, masks, remove);
     return [camera.id, camera.name, camera.driver, `${t(`status.${camera.status}`)} ${camera.statusDetail ?? ''}`,
       actions];
   });
   root.append(element('h3', '', t('manage.cameras')),
-    table(['manage.id', 'manage.name', 'manage.driver', 'manage.status', ''], rows), message,
+    table(['manage.id', 'manage.name', 'manage.driver', 'manage.status', ''], rows), message, maskEditor,
     formTitle, cameraForm.form);
 
   root.append(element('h3', '', t('manage.discovery')));

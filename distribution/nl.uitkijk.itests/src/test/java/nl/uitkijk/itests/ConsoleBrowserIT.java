@@ -813,4 +813,80 @@ class ConsoleBrowserIT {
         assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/analytics/motion",
                 "{\"enabled\": false, \"config\": {}}").statusCode());
     }
+
+    /** Luminance standard deviation of the live tile's picture inside the mask's area and in the right half. */
+    private double[] tileDetail() {
+        Object result = script("""
+                const v = document.querySelector('.tile video');
+                if (!v || v.videoWidth === 0) return null;
+                const c = document.createElement('canvas');
+                c.width = v.videoWidth; c.height = v.videoHeight;
+                const g = c.getContext('2d');
+                g.drawImage(v, 0, 0);
+                const sd = (x0, y0, x1, y1) => {
+                  const d = g.getImageData(Math.ceil(x0 * c.width) + 4, Math.ceil(y0 * c.height) + 4,
+                      Math.floor((x1 - x0) * c.width) - 8, Math.floor((y1 - y0) * c.height) - 8).data;
+                  let n = 0, sum = 0, squares = 0;
+                  for (let i = 0; i < d.length; i += 4) {
+                    const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+                    n++; sum += y; squares += y * y;
+                  }
+                  return Math.sqrt(Math.max(0, squares / n - (sum / n) ** 2));
+                };
+                return [sd(0.05, 0.1, 0.45, 0.42), sd(0.55, 0.1, 0.95, 0.9)];""");
+        if (result == null) {
+            return null;
+        }
+        List<?> values = (List<?>) result;
+        return new double[] {((Number) values.get(0)).doubleValue(), ((Number) values.get(1)).doubleValue()};
+    }
+
+    private double[] playingTileDetail(String cameraId) {
+        browser.findElement(By.cssSelector("[data-layout='1']")).click();
+        WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
+                .filter(li -> cameraId.equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
+        waiting(30).until(b -> ((Number) script("const v = document.querySelector('.tile video'); "
+                + "return v ? v.currentTime : 0;")).doubleValue() > 1.5);
+        return waiting(10).until(b -> tileDetail());
+    }
+
+    @Test
+    @Order(17)
+    void anAdministratorDrawsAPrivacyMaskAndTheOperatorsBrowserNeverGetsItsPixels() throws Exception {
+        signIn("anna", OPERATOR_PASSWORD);
+        double[] before = playingTileDetail("demo-promenade");
+        assertTrue(before[0] > 8, "the buildings' windows are detail before the mask: sd " + before[0]);
+
+        signIn("admin", ADMIN_PASSWORD);
+        browser.get(console() + "#manage");
+        WebElement edit = waiting(20).until(b -> b.findElements(By.cssSelector(
+                ".edit-masks[data-camera='demo-promenade']")).stream().findFirst().orElse(null));
+        edit.click();
+        WebElement canvas = waiting(30).until(b -> b.findElements(By.cssSelector(".privacy-canvas")).stream()
+                .filter(c -> Integer.parseInt(c.getAttribute("width")) > 100).findFirst().orElse(null));
+        org.openqa.selenium.Rectangle box = canvas.getRect();
+        for (double[] corner : new double[][] {{0.05, 0.1}, {0.45, 0.1}, {0.45, 0.42}, {0.05, 0.42}}) {
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(canvas,
+                    (int) Math.round((corner[0] - 0.5) * box.getWidth()),
+                    (int) Math.round((corner[1] - 0.5) * box.getHeight())).click().perform();
+        }
+        browser.findElement(By.cssSelector(".close-mask")).click();
+        assertEquals("1", canvas.getAttribute("data-masks"));
+        browser.findElement(By.cssSelector(".save-masks")).click();
+        waiting(20).until(b -> b.findElement(By.cssSelector(".privacy-status")).getText().equals("Opgeslagen."));
+        var stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(karaf.get(
+                "/api/v1/cameras/demo-promenade/privacy-masks", true).body()).get("masks");
+        assertEquals(1, stored.size());
+        assertEquals(0.45, stored.get(0).get("polygon").get(1).get(0).asDouble(), 0.02, stored.toString());
+        assertTrue(karaf.get("/api/v1/audit?limit=30", true).body().contains("privacy.unmask"),
+                "the editor's unmasked still is audited");
+
+        signIn("anna", OPERATOR_PASSWORD);
+        double[] after = playingTileDetail("demo-promenade");
+        assertTrue(after[0] < 3, "no detail inside the mask in the operator's browser: sd " + after[0]);
+        assertTrue(after[1] > 8, "the rest of the picture keeps its detail: sd " + after[1]);
+        assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/privacy-masks", "{\"masks\": []}")
+                .statusCode());
+    }
 }

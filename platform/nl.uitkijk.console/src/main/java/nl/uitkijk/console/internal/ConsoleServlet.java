@@ -35,6 +35,7 @@ public class ConsoleServlet extends HttpServlet {
             Map.entry("console.js", SCRIPT), Map.entry("api.js", SCRIPT), Map.entry("i18n.js", SCRIPT),
             Map.entry("wall.js", SCRIPT), Map.entry("player.js", SCRIPT), Map.entry("alarms.js", SCRIPT),
             Map.entry("manage.js", SCRIPT), Map.entry("export.js", SCRIPT), Map.entry("playback.js", SCRIPT),
+            Map.entry("privacy.js", SCRIPT),
             Map.entry("users.js", SCRIPT), Map.entry("plugins.js", SCRIPT));
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
