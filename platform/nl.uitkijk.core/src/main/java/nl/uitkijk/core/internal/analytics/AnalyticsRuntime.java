@@ -40,9 +40,11 @@ import nl.uitkijk.api.governance.LegalBasis;
 import nl.uitkijk.api.governance.LegalStatus;
 import nl.uitkijk.api.governance.RetentionService;
 import nl.uitkijk.api.media.MediaHub;
+import nl.uitkijk.api.media.VideoFrame;
 import nl.uitkijk.api.media.StreamProfile;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.core.internal.lpr.PlateObservations;
+import nl.uitkijk.core.internal.privacy.MaskPainter;
 import nl.uitkijk.core.internal.persistence.Database;
 import nl.uitkijk.core.internal.persistence.Micros;
 import nl.uitkijk.core.internal.time.WeekWindow;
@@ -117,6 +119,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     private final EventAdmin events;
     private final RetentionService retention;
     private final PlateObservations plates;
+    private final MaskPainter masks;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, AnalyticsModule> modules = new ConcurrentHashMap<>();
     private final Map<String, CameraAnalytics> running = new ConcurrentHashMap<>();
@@ -139,7 +142,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
             @Reference MediaHub hub, @Reference LegalBasis legalBasis, @Reference Designations designations,
             @Reference AlarmQueue alarms, @Reference AuditLog audit, @Reference EventAdmin events,
             @Reference RetentionService retention, @Reference PlateObservations plates,
-            Configuration configuration) {
+            @Reference MaskPainter masks, Configuration configuration) {
         this.store = new AnalyticsStore(database);
         this.cameras = cameras;
         this.hub = hub;
@@ -150,6 +153,7 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
         this.events = events;
         this.retention = retention;
         this.plates = plates;
+        this.masks = masks;
         int threads = configuration.threads() > 0 ? configuration.threads()
                 : Runtime.getRuntime().availableProcessors();
         AtomicInteger counter = new AtomicInteger();
@@ -625,6 +629,13 @@ public class AnalyticsRuntime implements AnalyticsPolicies, EventHandler, Camera
     public void ongoing(String cameraId, String type) {
         events.postEvent(new Event(EventTopics.CAMERA_EVENT, Map.of(EventTopics.CAMERA_ID, cameraId,
                 EventTopics.TYPE, type)));
+    }
+
+    /** What nobody may watch is not analysed: the privacy masks are filled before a module sees the picture. */
+    @Override
+    public VideoFrame masked(String cameraId, VideoFrame frame) {
+        masks.paint(cameraId, frame);
+        return frame;
     }
 
     /**

@@ -49,6 +49,11 @@ final class CameraAnalytics implements MediaSink {
         /** An episode is still open: footage is wanted (event recording). */
         void ongoing(String cameraId, String type);
 
+        /** The picture as a module may see it: the camera's privacy masks filled. Default: as it is. */
+        default VideoFrame masked(String cameraId, VideoFrame frame) {
+            return frame;
+        }
+
         /** A licence-plate passage, with the JPEG of the moment after it. */
         void plate(String cameraId, ModuleRun run, Detection passage, long atMicros, byte[] jpeg);
 
@@ -333,7 +338,7 @@ final class CameraAnalytics implements MediaSink {
         busyWith = run;
         busySince = System.nanoTime();
         try {
-            found = run.analyzer.analyze(frame);
+            found = run.analyzer.analyze(results.masked(cameraId, frame));
         } catch (RuntimeException | LinkageError e) {
             busySince = 0;
             fail(run, "failed on a frame: " + e);

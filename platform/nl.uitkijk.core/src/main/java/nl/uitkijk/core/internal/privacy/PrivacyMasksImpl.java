@@ -30,6 +30,7 @@ import nl.uitkijk.api.media.MediaSink;
 import nl.uitkijk.api.media.Still;
 import nl.uitkijk.api.media.StillSink;
 import nl.uitkijk.api.media.Stills;
+import nl.uitkijk.api.media.VideoFrame;
 import nl.uitkijk.api.privacy.PrivacyMasks;
 import nl.uitkijk.core.internal.persistence.Database;
 import nl.uitkijk.core.internal.persistence.Micros;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  * one {@link MaskedStream} per camera stream while masked viewers watch, stills and JPEGs painted before they are
  * encoded again, and exports re-encoded by {@link Mp4Masking}.
  */
-@Component(service = PrivacyMasks.class)
-public class PrivacyMasksImpl implements PrivacyMasks {
+@Component(service = { PrivacyMasks.class, MaskPainter.class })
+public class PrivacyMasksImpl implements PrivacyMasks, MaskPainter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrivacyMasksImpl.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -252,6 +253,20 @@ public class PrivacyMasksImpl implements PrivacyMasks {
                 out.get(masked);
                 return masked;
             }
+        }
+    }
+
+    @Override
+    public void paint(String cameraId, VideoFrame picture) {
+        MaskShapes current = shapes(cameraId);
+        if (current.isEmpty()) {
+            return;
+        }
+        int type = picture.pixelFormat() == VideoFrame.PixelFormat.GRAY8
+                ? org.bytedeco.opencv.global.opencv_core.CV_8UC1 : org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+        try (BytePointer pixels = new BytePointer(picture.pixels()); Mat image = new Mat(picture.height(),
+                picture.width(), type, pixels, picture.stride())) {
+            image.setTo(new Mat(new Scalar(0, 0, 0, 0)), current.at(picture.width(), picture.height()));
         }
     }
 

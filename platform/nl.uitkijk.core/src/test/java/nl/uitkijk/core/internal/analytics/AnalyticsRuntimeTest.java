@@ -77,6 +77,8 @@ class AnalyticsRuntimeTest {
     private AnalyticsRuntime runtime;
     private final InMemoryCameraRegistry cameras = new InMemoryCameraRegistry();
     private LicencePlatesImpl plates;
+    /** The cameras whose pictures went through the privacy masks before a module saw them. */
+    private final List<String> painted = new CopyOnWriteArrayList<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private AuditLogImpl audit;
     private DesignationsImpl designations;
@@ -147,7 +149,7 @@ class AnalyticsRuntimeTest {
                                 768, 576, 10)), DeviceInfo.NONE));
         plates = new LicencePlatesImpl(database, cameras, retention(), 0, java.time.Clock.systemUTC());
         runtime = new AnalyticsRuntime(database, cameras, hub, legal, designations, alarms, audit, eventAdmin(),
-                retention(), plates, configuration());
+                retention(), plates, (camera, frame) -> painted.add(camera), configuration());
         runtime.addModule(always);
     }
 
@@ -201,6 +203,7 @@ class AnalyticsRuntimeTest {
         assertTrue(runtime.motionSearch("plein", today, new double[] {0.5, 0.5, 0.5, 0.5}).isEmpty(),
                 "nothing in the bottom-right");
         assertEquals(State.RUNNING, state("always").state());
+        assertTrue(painted.contains("plein"), "every picture goes through the privacy masks first");
         assertTrue(audited("analytics.policy"));
         assertTrue(runtime.statistics().cameras().get("plein").framesAnalysed() > 0);
     }

@@ -157,6 +157,28 @@ class PrivacyMasksTest {
         }
     }
 
+    /** What nobody may watch is not analysed: the masks are filled in the pictures handed to analytics modules. */
+    @Test
+    void analyticsPicturesAreMaskedInPlace() throws Exception {
+        masks.setMasks("huis", List.of(HOUSE), "anna");
+        try (Mat original = frame(40)) {
+            int size = original.rows() * original.cols() * 3;
+            java.nio.ByteBuffer pixels = java.nio.ByteBuffer.allocateDirect(size);
+            byte[] bytes = new byte[size];
+            original.data().get(bytes);
+            pixels.put(bytes).flip();
+            nl.uitkijk.api.media.VideoFrame picture = new nl.uitkijk.api.media.VideoFrame(original.cols(),
+                    original.rows(), original.cols() * 3, nl.uitkijk.api.media.VideoFrame.PixelFormat.BGR24, pixels, 0);
+            masks.paint("plein", picture);
+            assertEquals(bytes[size / 2], pixels.get(size / 2), "a camera without masks: untouched");
+            masks.paint("huis", picture);
+            try (BytePointer pointer = new BytePointer(pixels); Mat painted = new Mat(original.rows(),
+                    original.cols(), org.bytedeco.opencv.global.opencv_core.CV_8UC3, pointer)) {
+                assertMasked(painted, original, 1);
+            }
+        }
+    }
+
     @Test
     void theLiveStreamIsReEncodedWithTheMasksFilledAndSharedByItsViewers() throws Exception {
         masks.setMasks("huis", List.of(HOUSE), "anna");
