@@ -140,6 +140,11 @@ class PrivacyIT {
                     role);
         }
         assertTrue(karaf.get("/api/v1/audit?limit=20", true).body().contains("privacy.masks"));
+        // the privacy officer's inventory says which cameras have masks
+        for (JsonNode camera : JSON.readTree(as("auditor", "GET", "/api/v1/dpia", null).body()).get("cameras")) {
+            assertEquals(camera.get("id").asText().equals(CAMERA) ? 1 : 0, camera.get("privacyMasks").asInt(),
+                    camera.toString());
+        }
     }
 
     @Test

@@ -34,7 +34,7 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
     public record CameraEntry(String id, String name, String site, double lat, double lon, Double direction,
             String address, String fieldOfView, String resolution, String designationId, boolean permitted,
             String legalReason, String recordingMode, long retentionDays, long activeHolds,
-            Map<String, String> analytics) {
+            Map<String, String> analytics, int privacyMasks) {
     }
 
     public record DesignationEntry(String id, String name, String decisionReference, LocalDate decisionDate,
@@ -65,7 +65,8 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
     static DpiaReport of(Instant now, CameraRegistry registry, Designations designations, Deployments deployments,
             LegalBasis legal, RetentionService retention, LegalHolds holds, RecordingPolicies policies,
             List<ConnectorInstance> connectors, List<AnalyticsModule> analytics,
-            Map<String, Map<String, String>> analyticsByCamera, long exportsLastYear) {
+            Map<String, Map<String, String>> analyticsByCamera, Map<String, Integer> masksByCamera,
+            long exportsLastYear) {
         List<CameraEntry> cameras = registry.cameras().stream().map(camera -> {
             CameraDefinition d = camera.definition();
             LegalStatus status = legal.status(d, now);
@@ -73,7 +74,7 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
                     d.location().direction(), d.location().address(), fieldOfView(camera), resolution(camera),
                     d.designationId(), status.permitted(), status.reason(), policies.policy(d.id()).mode().name(),
                     retention.maximumAge(d.id()).toDays(), holds.active(d.id()).size(),
-                    analyticsByCamera.getOrDefault(d.id(), Map.of()));
+                    analyticsByCamera.getOrDefault(d.id(), Map.of()), masksByCamera.getOrDefault(d.id(), 0));
         }).toList();
         List<DesignationEntry> designated = designations.all().stream().map(d -> new DesignationEntry(d.id(),
                 d.name(), d.decisionReference(), d.decisionDate(), d.purpose(), d.validFrom(), d.validUntil(),
@@ -124,12 +125,14 @@ public record DpiaReport(Instant generatedAt, String legalBasis, List<CameraEntr
                 .append(escape(r.legalBasis())).append(".</p>");
         h.append("<h2>Cameras (").append(r.cameras().size()).append(")</h2>");
         table(h, List.of("Id", "Name", "Place", "Field of view", "Resolution", "Designation", "Permitted now",
-                "Recording", "Retention (days)", "Active holds", "Analytics"), r.cameras().stream().map(c -> List.<Object>of(
+                "Recording", "Retention (days)", "Active holds", "Analytics", "Privacy masks"),
+                r.cameras().stream().map(c -> List.<Object>of(
                         c.id(), c.name(), (c.address() == null ? "" : c.address() + " ") + "(" + c.lat() + ", "
                                 + c.lon() + ")", c.fieldOfView(), c.resolution(),
                         c.designationId() == null ? "none" : c.designationId(), (c.permitted() ? "yes: " : "no: ")
                                 + c.legalReason(), c.recordingMode(), c.retentionDays(), c.activeHolds(),
-                        c.analytics().isEmpty() ? "none" : String.join(", ", c.analytics().keySet()))).toList());
+                        c.analytics().isEmpty() ? "none" : String.join(", ", c.analytics().keySet()),
+                        c.privacyMasks())).toList());
         h.append("<h2>Designations (").append(r.designations().size()).append(")</h2>");
         table(h, List.of("Id", "Name", "Decision", "Purpose", "Valid", "Live view", "Evaluation", "Cameras",
                 "Analytics may process"), r.designations().stream().map(d -> List.<Object>of(d.id(), d.name(),

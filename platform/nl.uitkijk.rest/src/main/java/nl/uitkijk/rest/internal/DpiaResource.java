@@ -46,6 +46,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("dpia")
 public class DpiaResource {
 
+    private final nl.uitkijk.api.privacy.PrivacyMasks privacy;
     private final CameraRegistry registry;
     private final Designations designations;
     private final Deployments deployments;
@@ -61,7 +62,9 @@ public class DpiaResource {
     @Activate
     public DpiaResource(@Reference CameraRegistry registry, @Reference Designations designations,
             @Reference Deployments deployments, @Reference LegalBasis legal, @Reference RetentionService retention,
-            @Reference LegalHolds holds, @Reference RecordingPolicies policies, @Reference AuditLog audit) {
+            @Reference LegalHolds holds, @Reference RecordingPolicies policies, @Reference AuditLog audit,
+            @Reference nl.uitkijk.api.privacy.PrivacyMasks privacy) {
+        this.privacy = privacy;
         this.registry = registry;
         this.designations = designations;
         this.deployments = deployments;
@@ -103,6 +106,22 @@ public class DpiaResource {
         analytics.remove(module);
     }
 
+    /** How many privacy masks each camera has (cameras without any are absent). */
+    private Map<String, Integer> masksByCamera() {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (var camera : registry.cameras()) {
+            try {
+                int masks = privacy.masks(camera.definition().id()).size();
+                if (masks > 0) {
+                    counts.put(camera.definition().id(), masks);
+                }
+            } catch (nl.uitkijk.api.camera.UnknownCameraException e) {
+                // removed meanwhile
+            }
+        }
+        return counts;
+    }
+
     /** The inventory as JSON, or with {@code format=html} as a document to read, print or attach to the DPIA. */
     @Allow(Role.AUDITOR)
     @GET
@@ -114,7 +133,7 @@ public class DpiaResource {
                 .filter(e -> e.action().equals(AuditActions.EXPORT)).count();
         DpiaReport report = DpiaReport.of(now, registry, designations, deployments, legal, retention, holds,
                 policies, controlRooms == null ? List.of() : controlRooms.instances(), List.copyOf(analytics.keySet()),
-                analyticsPolicies == null ? Map.of() : analyticsPolicies.enabledModules(), exports);
+                analyticsPolicies == null ? Map.of() : analyticsPolicies.enabledModules(), masksByCamera(), exports);
         boolean html = "html".equals(format);
         new Audit(audit, security, http).record(AuditActions.DPIA_EXPORT, "", "", html ? "html" : "json");
         if (html) {
