@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers of outside input with Jazzer (coverage-guided, libFuzzer), 20 s per target (the @FuzzTest
 # maxDuration): RTSP reply heads, SDP, RTP payloads and H.264 SPS (core), camera XML replies and Digest challenges
-# (driver base), and the REST API's JSON bodies (rest). A finding fails the script; Jazzer writes the input that
-# caused it next to the seeds (src/test/resources/.../<Test>Inputs/<method>/crash-…), where it stays as a
+# (driver base), the REST API's JSON bodies (rest), and posted stills and OCR readings (LPR). A finding fails the
+# script; Jazzer writes the input that caused it next to the seeds (src/test/resources/.../<Test>Inputs/<method>/crash-…), where it stays as a
 # regression test once the bug is fixed. Needs a prior `mvn install` (the modules' dependencies, offline).
 # Usage: distribution/scripts/fuzz.sh
 set -euo pipefail
@@ -15,6 +15,7 @@ targets=(
   "sdk/nl.uitkijk.driver.base CameraReplyFuzzTest#xmlReplies"
   "sdk/nl.uitkijk.driver.base CameraReplyFuzzTest#digestChallenges"
   "platform/nl.uitkijk.rest JsonInputFuzzTest#requestBodies"
+  "bundles/nl.uitkijk.analytics.lpr LprInputFuzzTest#stillHeadersAndReadings"
 )
 failed=0
 for target in "${targets[@]}"; do
