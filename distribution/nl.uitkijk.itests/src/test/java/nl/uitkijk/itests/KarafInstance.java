@@ -190,6 +190,49 @@ final class KarafInstance implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), true);
     }
 
+    /**
+     * A request as a user (the admin when {@code user} is null), any method and body, answered as bytes: for the
+     * per-role tests of endpoints that take or give pictures.
+     */
+    HttpResponse<byte[]> send(String user, String userPassword, String method, String path, byte[] body,
+            String contentType) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", contentType).header("Authorization", user == null ? basic("admin", password)
+                        : basic(user, userPassword))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        return client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Creates an account per role ({@code role → name}), all with one password. */
+    void createUsers(java.util.Map<String, String> names, String userPassword) {
+        names.forEach((role, name) -> {
+            HttpResponse<String> created = post("/api/v1/users", "{\"name\":\"" + name + "\",\"password\":\""
+                    + userPassword + "\",\"role\":\"" + role + "\"}");
+            if (status(created) != 201) {
+                throw new AssertionError("account " + name + " not created: " + (created == null ? "no answer"
+                        : created.body()));
+            }
+        });
+    }
+
+    /** Installs the RTSP driver (if need be) and adds an RTSP camera under the demo designation of the centre. */
+    void addRtspCamera(String id, String name, String url) throws Exception {
+        if (shell("feature:install uitkijk-driver-rtsp").exitCode() != 0) {
+            throw new AssertionError("the rtsp driver did not install");
+        }
+        await(Duration.ofSeconds(60), () -> {
+            HttpResponse<String> drivers = get("/api/v1/drivers", true);
+            return status(drivers) == 200 && drivers.body().contains("\"rtsp\"");
+        }, "the rtsp driver did not appear");
+        HttpResponse<String> added = post("/api/v1/cameras", "{\"id\": \"" + id + "\", \"name\": \"" + name
+                + "\", \"driver\": \"rtsp\", \"config\": {\"url\": \"" + url + "\"}, \"location\": {\"lat\": 50.8879, "
+                + "\"lon\": 5.9797}, \"designationId\": \"centrum-heerlen-demo\"}");
+        if (status(added) != 201) {
+            throw new AssertionError("camera " + id + " not added: " + (added == null ? "no answer" : added.body()));
+        }
+    }
+
     /** Runs console commands through {@code bin/client} in batch mode, as the admin; answers what it printed. */
     ShellResult shell(String commands) throws Exception {
         ProcessBuilder clientBuilder = new ProcessBuilder(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",

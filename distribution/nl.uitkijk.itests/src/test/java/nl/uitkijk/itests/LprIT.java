@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,13 +54,8 @@ class LprIT {
         karaf = new KarafInstance(Path.of(System.getProperty("uitkijk.karaf.home")));
         karaf.reset();
         karaf.start(PASSWORD);
-        for (Map.Entry<String, String> user : USERS.entrySet()) {
-            assertEquals(201, karaf.post("/api/v1/users", "{\"name\":\"" + user.getValue() + "\",\"password\":\""
-                    + USER_PASSWORD + "\",\"role\":\"" + user.getKey() + "\"}").statusCode());
-        }
-        assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp uitkijk-analytics-lpr").exitCode());
-        KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/drivers", true).body()
-                .contains("\"rtsp\""), "the rtsp driver did not appear");
+        karaf.createUsers(USERS, USER_PASSWORD);
+        assertEquals(0, karaf.shell("feature:install uitkijk-analytics-lpr").exitCode());
         // four seconds of the vehicle, three without: each loop of the clip is one passage
         Path clip = work.resolve("plate.h264");
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-loop", "1", "-i",
@@ -72,11 +65,7 @@ class LprIT {
                 clip.toString()).redirectErrorStream(true).start();
         assertEquals(0, ffmpeg.waitFor(), new String(ffmpeg.getInputStream().readAllBytes()));
         simulator = RtspCameraSimulator.serve(clip, 1, 10);
-        HttpResponse<String> added = karaf.post("/api/v1/cameras", """
-                {"id": "%s", "name": "Poort", "driver": "rtsp", "config": {"url": "%s"},
-                 "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
-                .formatted(CAMERA, simulator.url(1)));
-        assertEquals(201, added.statusCode(), added.body());
+        karaf.addRtspCamera(CAMERA, "Poort", simulator.url(1));
     }
 
     @AfterAll
@@ -89,17 +78,13 @@ class LprIT {
         }
     }
 
-    private HttpResponse<String> as(String role, String method, String path, byte[] body, String type)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(karaf.base() + path))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", type)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        String user = role.equals("admin") ? "admin" : USERS.get(role);
-        String password = role.equals("admin") ? PASSWORD : USER_PASSWORD;
-        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8)));
-        return karaf.client().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private Answer as(String role, String method, String path, byte[] body, String type) throws Exception {
+        HttpResponse<byte[]> response = karaf.send(USERS.get(role), USER_PASSWORD, method, path, body, type);
+        return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The status and text of an answer. */
+    private record Answer(int statusCode, String body) {
     }
 
     @Test
@@ -107,7 +92,7 @@ class LprIT {
     void aStillIsReadBySupervisorsAndAdministratorsOnlyAndGarbageIsRefused() throws Exception {
         byte[] photo = Files.readAllBytes(TestData.require("plates/openalpr_eu_test_059.jpg"));
         for (String role : List.of("admin", "supervisor")) {
-            HttpResponse<String> read = as(role, "POST", "/api/v1/lpr/read", photo, "image/jpeg");
+            Answer read = as(role, "POST", "/api/v1/lpr/read", photo, "image/jpeg");
             assertEquals(200, read.statusCode(), role + ": " + read.body());
             JsonNode best = JSON.readTree(read.body()).get("plates").get(0);
             assertEquals("BA302OZ", best.get("text").asText(), read.body());
@@ -118,7 +103,7 @@ class LprIT {
         for (String role : List.of("operator", "auditor", "police")) {
             assertEquals(403, as(role, "POST", "/api/v1/lpr/read", photo, "image/jpeg").statusCode(), role);
         }
-        HttpResponse<String> text = as("supervisor", "POST", "/api/v1/lpr/read", "not a picture".getBytes(),
+        Answer text = as("supervisor", "POST", "/api/v1/lpr/read", "not a picture".getBytes(),
                 "image/jpeg");
         assertEquals(400, text.statusCode(), text.body());
         assertTrue(text.body().contains("not a JPEG"), text.body());
@@ -126,10 +111,10 @@ class LprIT {
         byte[] tiny = Base64.getDecoder().decode("/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////"
                 + "////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAA"
                 + "AAAAAAAP/aAAgBAQABPxA=");
-        HttpResponse<String> small = as("supervisor", "POST", "/api/v1/lpr/read", tiny, "image/jpeg");
+        Answer small = as("supervisor", "POST", "/api/v1/lpr/read", tiny, "image/jpeg");
         assertEquals(400, small.statusCode(), small.body());
         assertTrue(small.body().contains("too small"), small.body());
-        HttpResponse<String> huge = as("supervisor", "POST", "/api/v1/lpr/read", new byte[30 * 1024 * 1024],
+        Answer huge = as("supervisor", "POST", "/api/v1/lpr/read", new byte[30 * 1024 * 1024],
                 "image/jpeg");
         assertEquals(413, huge.statusCode(), huge.body());
         assertTrue(karaf.get("/api/v1/audit?limit=50", true).body().contains("lpr.read"), "reads are audited");
@@ -144,10 +129,10 @@ class LprIT {
             assertEquals(403, as(role, "PUT", "/api/v1/lpr/hotlist/BA-302-OZ", entry.getBytes(),
                     "application/json").statusCode(), role);
         }
-        HttpResponse<String> bad = as("admin", "PUT", "/api/v1/lpr/hotlist/BA-302-OZ",
+        Answer bad = as("admin", "PUT", "/api/v1/lpr/hotlist/BA-302-OZ",
                 "{\"reason\": \"x\", \"validUntil\": \"tomorrow\"}".getBytes(), "application/json");
         assertEquals(400, bad.statusCode(), bad.body());
-        HttpResponse<String> added = as("admin", "PUT", "/api/v1/lpr/hotlist/BA-302-OZ", entry.getBytes(),
+        Answer added = as("admin", "PUT", "/api/v1/lpr/hotlist/BA-302-OZ", entry.getBytes(),
                 "application/json");
         assertEquals(200, added.statusCode(), added.body());
         assertEquals("BA302OZ", JSON.readTree(added.body()).get("plate").asText());
@@ -213,7 +198,7 @@ class LprIT {
                 return false;
             }
         }, "the hit has no snapshot");
-        HttpResponse<String> reads = as("supervisor", "GET", "/api/v1/lpr/reads?plate=ba302oz&from=" + begin, null,
+        Answer reads = as("supervisor", "GET", "/api/v1/lpr/reads?plate=ba302oz&from=" + begin, null,
                 "application/json");
         JsonNode kept = JSON.readTree(reads.body());
         assertTrue(kept.size() >= 1, reads.body());

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
@@ -75,19 +74,9 @@ class PrivacyIT {
         karaf = new KarafInstance(Path.of(System.getProperty("uitkijk.karaf.home")));
         karaf.reset();
         karaf.start(PASSWORD);
-        for (Map.Entry<String, String> user : USERS.entrySet()) {
-            assertEquals(201, karaf.post("/api/v1/users", "{\"name\":\"" + user.getValue() + "\",\"password\":\""
-                    + USER_PASSWORD + "\",\"role\":\"" + user.getKey() + "\"}").statusCode());
-        }
-        assertEquals(0, karaf.shell("feature:install uitkijk-driver-rtsp").exitCode());
-        KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/drivers", true).body()
-                .contains("\"rtsp\""), "the rtsp driver did not appear");
+        karaf.createUsers(USERS, USER_PASSWORD);
         simulator = RtspCameraSimulator.start(work, 1);
-        HttpResponse<String> added = karaf.post("/api/v1/cameras", """
-                {"id": "%s", "name": "Huis", "driver": "rtsp", "config": {"url": "%s"},
-                 "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
-                .formatted(CAMERA, simulator.url(1)));
-        assertEquals(201, added.statusCode(), added.body());
+        karaf.addRtspCamera(CAMERA, "Huis", simulator.url(1));
         begin = Instant.now();
     }
 
@@ -102,15 +91,8 @@ class PrivacyIT {
     }
 
     private HttpResponse<byte[]> as(String role, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(karaf.base() + path))
-                .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        String user = role.equals("admin") ? "admin" : USERS.get(role);
-        String password = role.equals("admin") ? PASSWORD : USER_PASSWORD;
-        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8)));
-        return karaf.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return karaf.send(USERS.get(role), USER_PASSWORD, method, path, body == null ? null
+                : body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     private static String text(HttpResponse<byte[]> response) {

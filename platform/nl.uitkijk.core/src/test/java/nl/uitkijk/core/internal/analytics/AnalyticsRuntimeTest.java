@@ -224,7 +224,7 @@ class AnalyticsRuntimeTest {
                                     : "XB-12-34", PlateRead.SIDECODE, plate.equals("GZ123X") ? "9" : "1",
                                     PlateRead.COUNTRY, "NL", PlateRead.VOTES, "4"))) : List.of();
                 });
-        runtime.addModule(new Plates(reader));
+        runtime.addModule(new Personal(reader, Set.of(PersonalData.LICENCE_PLATES)));
         assertThrows(AnalyticsPolicies.LegalRefusalException.class, () -> runtime.set("plein", "reader", true,
                 Map.of(), null, "anna"), "plates need a designation that permits them");
         permit(Set.of(PersonalData.LICENCE_PLATES));
@@ -283,7 +283,7 @@ class AnalyticsRuntimeTest {
     void theLegalGateRefusesWhatTheDesignationDoesNotPermitAndStopsItWhenPermissionGoes() throws Exception {
         CameraAnalyticsTest.TestModule counter = new CameraAnalyticsTest.TestModule("counter",
                 new FrameRequirements(2, 160, PixelFormat.GRAY8), frame -> List.of());
-        AnalyticsModule persons = new Personal(counter);
+        AnalyticsModule persons = new Personal(counter, Set.of(PersonalData.PERSONS));
         runtime.addModule(persons);
         AnalyticsPolicies.LegalRefusalException refused = assertThrows(AnalyticsPolicies.LegalRefusalException.class,
                 () -> runtime.set("plein", "counter", true, Map.of(), null, "anna"));
@@ -399,8 +399,9 @@ class AnalyticsRuntimeTest {
         }
     }
 
-    /** A test module that processes persons. */
-    private record Plates(CameraAnalyticsTest.TestModule inner) implements AnalyticsModule {
+    /** A test module that processes the given personal data. */
+    private record Personal(CameraAnalyticsTest.TestModule inner, Set<PersonalData> personalData)
+            implements AnalyticsModule {
         @Override
         public String id() {
             return inner.id();
@@ -414,38 +415,6 @@ class AnalyticsRuntimeTest {
         @Override
         public FrameRequirements requirements() {
             return inner.requirements();
-        }
-
-        @Override
-        public Set<PersonalData> personalData() {
-            return Set.of(PersonalData.LICENCE_PLATES);
-        }
-
-        @Override
-        public FrameAnalyzer create(String cameraId, Map<String, Object> config) {
-            return inner.create(cameraId, config);
-        }
-    }
-
-    private record Personal(CameraAnalyticsTest.TestModule inner) implements AnalyticsModule {
-        @Override
-        public String id() {
-            return inner.id();
-        }
-
-        @Override
-        public String label() {
-            return inner.label();
-        }
-
-        @Override
-        public FrameRequirements requirements() {
-            return inner.requirements();
-        }
-
-        @Override
-        public Set<PersonalData> personalData() {
-            return Set.of(PersonalData.PERSONS);
         }
 
         @Override
