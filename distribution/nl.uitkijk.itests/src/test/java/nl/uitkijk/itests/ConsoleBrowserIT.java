@@ -706,6 +706,8 @@ class ConsoleBrowserIT {
                     {"id": "police", "kind": "webhook", "label": "Politie Limburg",
                      "config": {"url": "%s", "secret": "een-geheim-van-de-meldkamer"}}""".formatted(police.url()))
                     .statusCode());
+            // routed to the control rooms connected when it is raised: wait until the new one is
+            waiting(30).until(b -> karaf.get("/api/v1/connectors/police", true).body().contains("\"connected\":true"));
             String raised = karaf.post("/api/v1/alarms", """
                     {"cameraId": "demo-promenade", "type": "fight", "description": "Vechtpartij Promenade"}""").body();
             String alarm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(raised).get("id").asText();
