@@ -39,6 +39,11 @@ function watchTimeCode(video) {
   video.requestVideoFrameCallback(onFrame);
 }
 
+// The live edge (seconds): what the player keeps buffered, the slack before it plays faster, and the backlog it jumps.
+const LIVE_TARGET = 0.06;
+const LIVE_SLACK = 0.04;
+const LIVE_JUMP = 0.5;
+
 // Stills come in a few widths only, so that tiles of about the same size share the server's decoder.
 const STILL_WIDTHS = [320, 640, 960, 1280, 1920];
 
@@ -141,6 +146,8 @@ export class LivePlayer {
       this.buffer.addEventListener('updateend', () => this.append());
       this.append();
     }, { once: true });
+    clearInterval(this.edgeTimer);
+    this.edgeTimer = setInterval(() => this.keepToLiveEdge(), 250);
   }
 
   append() {
@@ -148,13 +155,7 @@ export class LivePlayer {
     if (!buffer || buffer.updating || this.queue.length === 0) return;
     const ranges = buffer.buffered;
     if (ranges.length > 0) {
-      const end = ranges.end(ranges.length - 1);
-      const behind = end - this.video.currentTime;
-      if (behind > 1.0) this.video.currentTime = end - 0.05; // far behind: jump back to the live edge
-      // Behind after a hiccup: catch up by playing slightly faster, which the eye does not see (a jump it does).
-      // Not down to nothing: with an empty buffer the browser stalls and waits for more than it would have kept.
-      else if (behind > 0.5) this.video.playbackRate = 1.1;
-      else if (behind < 0.3) this.video.playbackRate = 1.0;
+      this.keepToLiveEdge();
       if (this.video.currentTime - ranges.start(0) > 30) {
         buffer.remove(ranges.start(0), this.video.currentTime - 10);
         return;
@@ -171,6 +172,29 @@ export class LivePlayer {
     }
     if (this.video.paused) {
       this.video.play().then(() => this.onState('playing')).catch(() => {});
+    }
+  }
+
+  /**
+   * How far the picture shown is behind the newest one received, in seconds (also on the element as data-behind,
+   * in milliseconds). Checked with every fragment and four times a second, so a backlog never persists: a little
+   * behind, the video plays faster in proportion (up to 1.5×, which the eye takes for smooth motion); far behind
+   * (a stall, a tab brought back), it jumps to the live edge. Not down to nothing: with an empty buffer the browser
+   * stalls and waits for more than it would have kept.
+   */
+  keepToLiveEdge() {
+    const ranges = this.buffer?.buffered;
+    if (!ranges || ranges.length === 0 || this.video.paused) return;
+    const end = ranges.end(ranges.length - 1);
+    const behind = end - this.video.currentTime;
+    this.video.dataset.behind = String(Math.round(behind * 1000));
+    if (behind > LIVE_JUMP) {
+      this.video.currentTime = Math.max(ranges.start(ranges.length - 1), end - LIVE_TARGET);
+      this.video.playbackRate = 1.0;
+    } else if (behind > LIVE_TARGET + LIVE_SLACK) {
+      this.video.playbackRate = Math.min(1.5, 1 + (behind - LIVE_TARGET) * 2.5);
+    } else if (behind <= LIVE_TARGET) {
+      this.video.playbackRate = 1.0;
     }
   }
 
@@ -196,6 +220,7 @@ export class LivePlayer {
   stop() {
     this.stopped = true;
     clearTimeout(this.retry);
+    clearInterval(this.edgeTimer);
     if (this.socket && this.socket.readyState <= 1) this.socket.close(1000, 'stop');
     this.video.removeAttribute('src');
     if (this.image?.src) URL.revokeObjectURL(this.image.src);
