@@ -91,6 +91,7 @@ final class MaskedStream implements MediaSink {
     private final Thread worker;
     private volatile AutoCloseable upstream;
     private volatile boolean keyframeWanted = true;
+    private volatile boolean dead;
     private volatile MediaFormat outFormat;
     private boolean droppingToKeyframe;
 
@@ -135,7 +136,7 @@ final class MaskedStream implements MediaSink {
     }
 
     boolean idle() {
-        return viewers.isEmpty();
+        return viewers.isEmpty() || dead;
     }
 
     long dropped() {
@@ -181,9 +182,15 @@ final class MaskedStream implements MediaSink {
 
     @Override
     public void ended(String reason) {
+        dead = true;
         viewers.forEach(viewer -> viewer.sink.ended(reason));
         viewers.clear();
-        offer(END);
+        offer(END); // the register replaces a dead stream when the next viewer comes
+    }
+
+    /** Ended by the hub or failed: serves nobody any more. */
+    boolean dead() {
+        return dead;
     }
 
     private void offer(Object item) {
@@ -229,6 +236,7 @@ final class MaskedStream implements MediaSink {
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("Masked stream {}: {}", name, e.getMessage());
+                    dead = true;
                     viewers.forEach(viewer -> viewer.sink.ended("masking failed: " + e.getMessage()));
                     viewers.clear();
                     whenIdle.run();

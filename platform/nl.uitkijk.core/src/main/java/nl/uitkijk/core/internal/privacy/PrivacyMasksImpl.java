@@ -173,6 +173,11 @@ public class PrivacyMasksImpl implements PrivacyMasks, MaskPainter {
         String key = cameraId + "/" + profile;
         synchronized (streams) {
             MaskedStream stream = streams.get(key);
+            if (stream != null && stream.dead()) {
+                streams.remove(key);
+                stream.close();
+                stream = null;
+            }
             if (stream == null) {
                 MaskedStream created = new MaskedStream(key, () -> shapes(cameraId), () -> idle(key));
                 stream = created;
@@ -202,6 +207,11 @@ public class PrivacyMasksImpl implements PrivacyMasks, MaskPainter {
                         stream.cpuNanos() / 1_000_000);
             }
         }
+    }
+
+    /** The masked stream of a camera stream ({@code camera/profile}) while it runs, else null. */
+    MaskedStream runningStream(String key) {
+        return streams.get(key);
     }
 
     /** Pictures re-encoded and CPU used by the masked streams running now, per camera stream. */

@@ -220,6 +220,39 @@ class PrivacyMasksTest {
         assertTrue(checked > 20, "decoded " + checked);
     }
 
+    /** The hub ends a stream (the camera removed, say): its viewers hear why, the next viewer gets a fresh one. */
+    @Test
+    void aStreamTheHubEndedIsReplacedForTheNextViewer() throws Exception {
+        masks.setMasks("huis", List.of(HOUSE), "anna");
+        List<String> ended = new CopyOnWriteArrayList<>();
+        List<MediaPacket> before = new CopyOnWriteArrayList<>();
+        MediaSink first = new MediaSink() {
+            @Override
+            public void format(MediaFormat format) {
+            }
+
+            @Override
+            public void packet(MediaPacket packet) {
+                before.add(packet);
+            }
+
+            @Override
+            public void ended(String reason) {
+                ended.add(reason);
+            }
+        };
+        masks.subscribe("huis", "main", first);
+        Thread.sleep(1_500);
+        MaskedStream running = masks.runningStream("huis/main");
+        running.ended("camera removed");
+        assertEquals(List.of("camera removed"), ended);
+        List<MediaPacket> after = new CopyOnWriteArrayList<>();
+        try (AutoCloseable again = masks.subscribe("huis", "main", sink(new ArrayList<>(), after))) {
+            Thread.sleep(2_000);
+        }
+        assertTrue(!after.isEmpty() && after.get(0).keyframe(), "a fresh stream for the next viewer");
+    }
+
     @Test
     void aCameraWithoutMasksIsTheHubsOwnStream() throws Exception {
         List<MediaPacket> packets = new CopyOnWriteArrayList<>();
