@@ -205,6 +205,11 @@ class CameraAnalyticsTest {
             CameraAnalytics analytics = new CameraAnalytics("cam", "main", worker, 20, results);
             analytics.add(run(slow));
             play(analytics); // as fast as the file reads: far faster than 20 ms a frame
+            // the worker analyses what it kept; on a loaded machine it may not have begun when the file is read
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (slow.seen().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             analytics.close();
             worker.shutdown();
             assertTrue(worker.awaitTermination(60, TimeUnit.SECONDS));
