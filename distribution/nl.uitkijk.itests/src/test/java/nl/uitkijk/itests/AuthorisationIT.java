@@ -66,9 +66,12 @@ class AuthorisationIT {
                 + "\n");
         karaf.start(ADMIN_PASSWORD);
         for (String role : List.of("operator", "supervisor", "auditor", "police")) {
-            HttpResponse<String> created = karaf.post("/api/v1/users", "{\"name\":\"" + USERS.get(role)
-                    + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\"}");
-            assertTrue(created.statusCode() == 201 || created.statusCode() == 409, created.body());
+            // health answers before every REST resource is registered: the users resource may come a moment later
+            KarafInstance.await(Duration.ofSeconds(60), () -> {
+                HttpResponse<String> created = karaf.post("/api/v1/users", "{\"name\":\"" + USERS.get(role)
+                        + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\"}");
+                return created != null && (created.statusCode() == 201 || created.statusCode() == 409);
+            }, "account for " + role + " not created");
         }
         ShellResult viewer = karaf.shell("jaas:realm-manage --realm karaf\njaas:user-add rol-karafviewer " + PASSWORD
                 + "\njaas:role-add rol-karafviewer viewer\njaas:update");

@@ -205,15 +205,15 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /** Creates an account per role ({@code role → name}), all with one password. */
-    void createUsers(java.util.Map<String, String> names, String userPassword) {
-        names.forEach((role, name) -> {
-            HttpResponse<String> created = post("/api/v1/users", "{\"name\":\"" + name + "\",\"password\":\""
-                    + userPassword + "\",\"role\":\"" + role + "\"}");
-            if (status(created) != 201) {
-                throw new AssertionError("account " + name + " not created: " + (created == null ? "no answer"
-                        : created.body()));
-            }
-        });
+    void createUsers(java.util.Map<String, String> names, String userPassword) throws InterruptedException {
+        for (java.util.Map.Entry<String, String> user : names.entrySet()) {
+            // health answers before every REST resource is registered: the users resource may come a moment later
+            await(Duration.ofSeconds(60), () -> {
+                int status = status(post("/api/v1/users", "{\"name\":\"" + user.getValue() + "\",\"password\":\""
+                        + userPassword + "\",\"role\":\"" + user.getKey() + "\"}"));
+                return status == 201 || status == 409;
+            }, "account " + user.getValue() + " not created");
+        }
     }
 
     /** Installs the RTSP driver (if need be) and adds an RTSP camera under the demo designation of the centre. */
