@@ -62,9 +62,14 @@ export function canPlayH264() {
  * camera sends, decoded once on the server for every such viewer), shown in an <img> in place of the video.
  */
 export class LivePlayer {
-  /** ticketSource: where a live ticket comes from (the console's own API by default; a hand-over link's page). */
-  constructor(video, cameraId, onState, ticketSource = (request) => api('POST', 'live/tickets', request)) {
+  /**
+   * ticketSource: where a live ticket comes from (the console's own API by default; a hand-over link's page);
+   * profile: the camera's stream (main, or sub for a small tile).
+   */
+  constructor(video, cameraId, onState, ticketSource = (request) => api('POST', 'live/tickets', request),
+    profile = 'main') {
     this.ticketSource = ticketSource;
+    this.profile = profile;
     this.video = video;
     this.cameraId = cameraId;
     this.onState = onState;
@@ -78,7 +83,7 @@ export class LivePlayer {
   async start() {
     this.onState('connecting');
     let ticket;
-    const request = { camera: this.cameraId, reason: 'video wall', timing: TIMING };
+    const request = { camera: this.cameraId, reason: 'video wall', timing: TIMING, profile: this.profile };
     if (this.stills) Object.assign(request, { format: 'jpeg', width: this.stillWidth() });
     try {
       ticket = await this.ticketSource(request);

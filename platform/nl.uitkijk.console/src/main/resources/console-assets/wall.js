@@ -137,14 +137,8 @@ export class VideoWall {
     remove.addEventListener('click', () => this.place(null, index));
     tile.append(video, caption, full, remove);
     this.label(tile);
-    const player = new LivePlayer(video, cameraId, (state, detail) => {
-      tile.dataset.state = state;
-      const text = { connecting: t('wall.connecting'), ended: `${t('wall.ended')}${detail ? `: ${detail}` : ''}`,
-        stills: t('wall.stills'), playing: '' }[state] ?? '';
-      tile.querySelector('.state').textContent = text;
-    });
-    this.players.set(index, player);
-    player.start();
+    this.startPlayer(tile, index, cameraId, video, this.profileFor(cameraId, tile));
+    tile.addEventListener('fullscreenchange', () => this.switchStream(tile, index, cameraId));
     // a box overlay for cameras with analytics running (the operator switches it on per tile)
     api('GET', `cameras/${encodeURIComponent(cameraId)}/analytics`)
       .then((modules) => {
@@ -157,6 +151,57 @@ export class VideoWall {
     api('GET', `cameras/${encodeURIComponent(cameraId)}/ptz/presets`)
       .then((presets) => { if (tile.dataset.camera === cameraId) tile.append(ptzControls(cameraId, presets)); })
       .catch(() => {});
+  }
+
+  /**
+   * The stream a tile asks for: a small tile of a wall of 4 or more the camera's sub-stream (where it has one: less
+   * to send, decode and scale), a single tile or a tile in full screen the main stream.
+   */
+  profileFor(cameraId, tile) {
+    const camera = this.cameras?.find((c) => c.id === cameraId);
+    const hasSub = camera?.streams?.some((s) => s.name === 'sub');
+    return hasSub && this.size >= 4 && document.fullscreenElement !== tile ? 'sub' : 'main';
+  }
+
+  startPlayer(tile, index, cameraId, video, profile, onPlaying) {
+    const player = new LivePlayer(video, cameraId, (state, detail) => {
+      if (this.players.get(index) !== player && state !== 'playing') return; // a stream still being switched to
+      if (state === 'playing' && onPlaying) onPlaying();
+      tile.dataset.state = state;
+      tile.dataset.profile = player.profile;
+      const text = { connecting: t('wall.connecting'), ended: `${t('wall.ended')}${detail ? `: ${detail}` : ''}`,
+        stills: t('wall.stills'), playing: '' }[state] ?? '';
+      tile.querySelector('.state').textContent = text;
+    }, undefined, profile);
+    if (!onPlaying) this.players.set(index, player);
+    player.start();
+    return player;
+  }
+
+  /**
+   * Full screen and back: the other stream of the camera starts beneath the picture shown, and takes its place once
+   * it plays, so the tile never shows a black frame in between.
+   */
+  switchStream(tile, index, cameraId) {
+    const current = this.players.get(index);
+    const wanted = this.profileFor(cameraId, tile);
+    if (!current || current.profile === wanted || tile.dataset.camera !== cameraId) return;
+    const shown = tile.querySelector('video');
+    const video = element('video', 'incoming');
+    video.muted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    shown.after(video);
+    let settled = false;
+    const next = this.startPlayer(tile, index, cameraId, video, wanted, () => {
+      if (settled) return;
+      settled = true;
+      if (this.players.get(index) !== current) { next.stop(); video.remove(); return; }
+      current.stop();
+      shown.remove();
+      video.classList.remove('incoming');
+      this.players.set(index, next);
+    });
   }
 
   /**

@@ -891,4 +891,49 @@ class ConsoleBrowserIT {
         assertEquals(200, karaf.put("/api/v1/cameras/demo-promenade/privacy-masks", "{\"masks\": []}")
                 .statusCode());
     }
+
+    /**
+     * A small tile of a 2×2 wall plays the camera's sub-stream; full screen switches it to the main stream and back,
+     * the new stream starting beneath the picture shown, so the tile never goes black in between.
+     */
+    @Test
+    @Order(18)
+    void aSmallTileTakesTheSubStreamAndFullScreenTheMainWithoutABlackFrame() throws Exception {
+        Path folder = Files.createTempDirectory("uitkijk-console-streams");
+        try (RtspCameraSimulator stream = RtspCameraSimulator.start(folder, 2)) {
+            karaf.addRtspCamera("it-two-streams", "Twee stromen", stream.url(1));
+            assertEquals(200, karaf.put("/api/v1/cameras/it-two-streams", """
+                    {"id": "it-two-streams", "name": "Twee stromen", "driver": "rtsp",
+                     "config": {"url": "%s", "subUrl": "%s"}, "location": {"lat": 50.8879, "lon": 5.9797},
+                     "designationId": "centrum-heerlen-demo"}""".formatted(stream.url(1), stream.url(2)))
+                    .statusCode());
+            waiting(60).until(b -> karaf.get("/api/v1/cameras/it-two-streams", true).body().contains("\"sub\""));
+            signIn("anna", OPERATOR_PASSWORD);
+            browser.findElement(By.cssSelector("[data-layout='4']")).click();
+            WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
+                    .filter(li -> "it-two-streams".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
+            String tile = ".tile[data-camera='it-two-streams']";
+            waiting(30).until(b -> "playing".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-state")));
+            assertEquals("sub", browser.findElement(By.cssSelector(tile)).getAttribute("data-profile"));
+            // from now on, count the moments the tile shows no picture
+            script("""
+                    window.blackMoments = 0;
+                    window.blackWatch = setInterval(() => {
+                      const t = document.querySelector(arguments[0]);
+                      const shown = [...t.querySelectorAll('video:not(.incoming)')].some(v => v.readyState >= 2);
+                      if (!shown) window.blackMoments++;
+                    }, 40);""", tile);
+            browser.findElement(By.cssSelector(tile + " .full")).click();
+            waiting(30).until(b -> "main".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-profile")));
+            assertEquals(1, browser.findElements(By.cssSelector(tile + " video")).size(),
+                    "the sub-stream's player is gone");
+            script("document.exitFullscreen();");
+            waiting(30).until(b -> "sub".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-profile")));
+            Thread.sleep(500);
+            assertEquals(0L, ((Number) script("clearInterval(window.blackWatch); return window.blackMoments;"))
+                    .longValue(), "the tile went black while switching streams");
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-two-streams").statusCode());
+        }
+    }
 }

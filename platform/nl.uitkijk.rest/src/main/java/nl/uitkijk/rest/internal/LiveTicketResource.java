@@ -42,9 +42,11 @@ public class LiveTicketResource {
      * @param format {@code fmp4} (the default: H.264 for Media Source Extensions) or {@code jpeg} (stills, for a
      *            browser that cannot play the codec)
      * @param width for {@code jpeg}: the widest still wanted, 160 to 1920 (default 640)
+     * @param profile the camera's stream: {@code main} (the default) or another it has, e.g. {@code sub} for a small
+     *            tile
      */
     public record TicketRequest(String camera, String reason, Boolean timing, String format, Integer width,
-            Boolean unmask) {
+            Boolean unmask, String profile) {
     }
 
     public record TicketJson(String ticket, String socket, long validSeconds) {
@@ -97,6 +99,11 @@ public class LiveTicketResource {
             return ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                     "camera '" + camera.definition().id() + "' is not shared with the police");
         }
+        String profile = body.profile() == null || body.profile().isBlank() ? "main" : body.profile().strip();
+        if (camera.streams().stream().noneMatch(stream -> stream.name().equals(profile)) && !profile.equals("main")) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "profile: one of " + String.join(", ",
+                    camera.streams().stream().map(stream -> stream.name()).toList()) + " (the camera's streams)");
+        }
         Audit audit = new Audit(auditLog, security, http);
         LegalStatus legal = legalBasis.liveView(camera.definition(), Instant.now());
         if (!legal.permitted()) {
@@ -114,7 +121,8 @@ public class LiveTicketResource {
         }
         String ticket = tickets.issue(security.getUserPrincipal().getName(),
                 BasicAuthenticationFilter.consoleSession(http), Audit.origin(http),
-                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0, unmask);
+                camera.definition().id(), reason, Boolean.TRUE.equals(body.timing()), stills ? width : 0, unmask,
+                profile);
         return Response.ok(new TicketJson(ticket, "/live/socket?ticket=" + ticket, 30))
                 .header("Cache-Control", "no-store").build();
     }

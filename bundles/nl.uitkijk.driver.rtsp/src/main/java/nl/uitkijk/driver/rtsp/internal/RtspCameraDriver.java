@@ -35,6 +35,9 @@ public class RtspCameraDriver implements CameraDriver {
             "Any camera or encoder with an RTSP stream (H.264/H.265).", List.of(
                     new ConfigParameter(RtspSettings.URL, ConfigParameter.Type.URL, true, "Stream URL",
                             "rtsp://host[:port]/path, without credentials", null),
+                    new ConfigParameter(RtspSettings.SUB_URL, ConfigParameter.Type.URL, false, "Sub-stream URL",
+                            "the camera's smaller second stream, optional: small wall tiles and analytics use it",
+                            null),
                     new ConfigParameter(RtspSettings.USERNAME, ConfigParameter.Type.TEXT, false, "User name", "",
                             null),
                     new ConfigParameter(RtspSettings.PASSWORD, ConfigParameter.Type.PASSWORD, false, "Password", "",

@@ -62,7 +62,20 @@ final class RtspCameraSession implements CameraSession {
         }
         try {
             StreamProfile profile = prober.probe(settings);
-            context.reportStreams(List.of(profile));
+            List<StreamProfile> streams = new java.util.ArrayList<>(List.of(profile));
+            RtspSettings sub = settings.sub();
+            if (sub != null) {
+                try {
+                    StreamProfile second = prober.probe(sub);
+                    streams.add(new StreamProfile("sub", second.uri(), second.codec(), second.width(),
+                            second.height(), second.fps()));
+                } catch (ProbeException e) {
+                    // the main stream is what matters; the wall and analytics fall back to it
+                    LOG.info("Camera '{}': its sub-stream ({}) does not answer: {}", context.cameraId(),
+                            sub.url(), e.getMessage());
+                }
+            }
+            context.reportStreams(List.copyOf(streams));
             context.reportStatus(StatusInfo.online(profile.codec() + " " + profile.width() + "x" + profile.height()));
             online = true;
             return Outcome.HEALTHY;
@@ -85,6 +98,9 @@ final class RtspCameraSession implements CameraSession {
     /** The hub opens the stream with the credentials; the reported profile carries the URL without them. */
     @Override
     public Optional<URI> mediaUri(String profileName) {
+        if ("sub".equals(profileName) && settings.sub() != null) {
+            return Optional.of(URI.create(settings.sub().connectUrl()));
+        }
         return "main".equals(profileName) ? Optional.of(URI.create(settings.connectUrl())) : Optional.empty();
     }
 

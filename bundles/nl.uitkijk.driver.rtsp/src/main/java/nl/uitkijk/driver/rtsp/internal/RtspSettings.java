@@ -13,9 +13,11 @@ import nl.uitkijk.api.camera.ConfigProblem;
  * The configuration of one RTSP camera. Credentials are kept apart from the URL so that the URL can be shown and
  * logged; they are put into the URL only for FFmpeg.
  */
-record RtspSettings(URI url, String username, String password, String transport, int timeoutSeconds) {
+record RtspSettings(URI url, String username, String password, String transport, int timeoutSeconds, URI subUrl) {
 
     static final String URL = "url";
+    /** The camera's second, smaller stream (optional): small tiles of the wall and analytics take it. */
+    static final String SUB_URL = "subUrl";
     static final String USERNAME = "username";
     static final String PASSWORD = "password";
     static final String TRANSPORT = "transport";
@@ -31,6 +33,13 @@ record RtspSettings(URI url, String username, String password, String transport,
             String problem = urlProblem(url.toString().trim());
             if (problem != null) {
                 problems.add(new ConfigProblem("config.url", problem));
+            }
+        }
+        Object sub = config.get(SUB_URL);
+        if (sub != null && !sub.toString().isBlank()) {
+            String problem = urlProblem(sub.toString().trim());
+            if (problem != null) {
+                problems.add(new ConfigProblem("config.subUrl", problem));
             }
         }
         Object transport = config.get(TRANSPORT);
@@ -73,9 +82,16 @@ record RtspSettings(URI url, String username, String password, String transport,
     static RtspSettings of(Map<String, Object> config) {
         Object timeout = config.get(TIMEOUT);
         Object transport = config.get(TRANSPORT);
+        String sub = text(config.get(SUB_URL));
         return new RtspSettings(URI.create(config.get(URL).toString().trim()), text(config.get(USERNAME)),
                 text(config.get(PASSWORD)), transport == null ? "tcp" : transport.toString(),
-                timeout == null ? DEFAULT_TIMEOUT : Integer.parseInt(timeout.toString().trim()));
+                timeout == null ? DEFAULT_TIMEOUT : Integer.parseInt(timeout.toString().trim()),
+                sub == null || sub.isBlank() ? null : URI.create(sub.trim()));
+    }
+
+    /** The same camera's sub-stream as settings of its own (same credentials), or null when it has none. */
+    RtspSettings sub() {
+        return subUrl == null ? null : new RtspSettings(subUrl, username, password, transport, timeoutSeconds, null);
     }
 
     /** The URL FFmpeg opens: with the credentials, percent-encoded. Never log it. */

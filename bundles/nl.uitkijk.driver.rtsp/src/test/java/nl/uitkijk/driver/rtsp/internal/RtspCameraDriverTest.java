@@ -82,6 +82,25 @@ class RtspCameraDriverTest {
         assertEquals(CameraStatus.UNKNOWN, context.statuses().get(0).status());
     }
 
+    /** A camera's second stream: reported as {@code sub}, opened with the same credentials. */
+    @Test
+    void aSubStreamIsReportedAndOpenedWithTheSameCredentials() throws Exception {
+        RecordingCameraContext context = new RecordingCameraContext("test", Map.of("url", server.url(1), "subUrl",
+                server.url(2)), scheduler);
+        CameraSession session = driver.createSession(context);
+        session.start();
+        context.awaitStatus(CameraStatus.ONLINE, TIMEOUT);
+        session.stop();
+        assertEquals(List.of("main", "sub"), context.streams().stream().map(StreamProfile::name).toList());
+        assertEquals(server.url(2), context.streams().get(1).uri().toString());
+        RtspCameraSession secured = new RtspCameraSession(new RecordingCameraContext("s", Map.of("url",
+                "rtsp://127.0.0.1:1/main", "subUrl", "rtsp://127.0.0.1:1/sub", "username", "op", "password", "g h"),
+                scheduler), java.util.concurrent.Executors.newSingleThreadExecutor(), settings -> null);
+        assertEquals("rtsp://op:g%20h@127.0.0.1:1/sub", secured.mediaUri("sub").orElseThrow().toString());
+        assertEquals(List.of("config.subUrl"), fields(driver.validate(Map.of("url", "rtsp://127.0.0.1/a",
+                "subUrl", "http://127.0.0.1/b"))));
+    }
+
     @Test
     void aWrongPathIsOfflineWithTheReason() throws Exception {
         RecordingCameraContext context = new RecordingCameraContext("test", Map.of("url", "rtsp://127.0.0.1:" + server.port() + "/nope",

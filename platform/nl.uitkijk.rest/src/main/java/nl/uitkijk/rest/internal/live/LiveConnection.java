@@ -79,9 +79,9 @@ final class LiveConnection {
                 + (ticket.unmasked() ? ", unmasked" : ""));
         try {
             subscription = stills
-                    ? services.stills(ticket.unmasked()).subscribe(ticket.cameraId(), "main", ticket.stillWidth(),
+                    ? services.stills(ticket.unmasked()).subscribe(ticket.cameraId(), ticket.profile(), ticket.stillWidth(),
                             new StillViewer(outlet))
-                    : services.media(ticket.unmasked()).subscribe(ticket.cameraId(), "main", MediaHub.Delivery.LIVE,
+                    : services.media(ticket.unmasked()).subscribe(ticket.cameraId(), ticket.profile(), MediaHub.Delivery.LIVE,
                             new LiveViewer(outlet, services.arrivals(), ticket.timing()));
         } catch (Exception e) {
             endReason = "ended: " + e.getMessage();

@@ -30,10 +30,20 @@ public class LiveTickets {
      * (null over HTTP Basic), whose end ends the socket; timing: send arrival times (benchmark); stillWidth: 0 for
      * video (fMP4), otherwise JPEG stills at most this wide (the fallback for a browser without the codec);
      * handoverId: the live hand-over that grants it instead of an account, or {@code null}; unmasked: the camera
-     * is shown without its privacy masks (granted, with a reason, and audited by whoever issued the ticket).
+     * is shown without its privacy masks (granted, with a reason, and audited by whoever issued the ticket);
+     * profile: the camera's stream ({@code main}, or {@code sub} for a small tile of the wall).
      */
     public record LiveTicket(String user, String session, String origin, String cameraId, String reason,
-            boolean timing, int stillWidth, Instant expires, String handoverId, boolean unmasked) {
+            boolean timing, int stillWidth, Instant expires, String handoverId, boolean unmasked, String profile) {
+
+        public LiveTicket {
+            profile = profile == null ? "main" : profile;
+        }
+
+        public LiveTicket(String user, String session, String origin, String cameraId, String reason,
+                boolean timing, int stillWidth, Instant expires, String handoverId, boolean unmasked) {
+            this(user, session, origin, cameraId, reason, timing, stillWidth, expires, handoverId, unmasked, "main");
+        }
     }
 
     private final Map<String, LiveTicket> tickets = new ConcurrentHashMap<>();
@@ -49,14 +59,17 @@ public class LiveTickets {
 
     public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
             int stillWidth) {
-        return issue(user, session, origin, cameraId, reason, timing, stillWidth, false);
+        return issue(user, session, origin, cameraId, reason, timing, stillWidth, false, "main");
     }
 
-    /** As {@link #issue(String, String, String, String, String, boolean, int)}, unmasked when granted. */
+    /**
+     * As {@link #issue(String, String, String, String, String, boolean, int)}, unmasked when granted, of a stream
+     * profile of the camera.
+     */
     public String issue(String user, String session, String origin, String cameraId, String reason, boolean timing,
-            int stillWidth, boolean unmasked) {
+            int stillWidth, boolean unmasked, String profile) {
         return issue(new LiveTicket(user, session, origin, cameraId, reason, timing, stillWidth, null, null,
-                unmasked));
+                unmasked, profile));
     }
 
     /** A ticket granted by a live hand-over (its link), not by an account; the viewer is named after it. */
@@ -76,7 +89,7 @@ public class LiveTickets {
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         tickets.put(id, new LiveTicket(asked.user(), asked.session(), asked.origin(), asked.cameraId(),
                 asked.reason(), asked.timing(), asked.stillWidth(), now.plus(VALIDITY), asked.handoverId(),
-                asked.unmasked()));
+                asked.unmasked(), asked.profile()));
         return id;
     }
 
