@@ -131,6 +131,24 @@ public final class RtspCameraSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The first {@code frames} pictures of a clip encoded as H.265 by Debian's ffmpeg with libx265 into a raw Annex-B
+     * stream, as an H.265 camera sends it: a keyframe every 10 pictures, no B-frames, an access unit delimiter before
+     * each picture. Skips the calling test where ffmpeg is absent.
+     */
+    public static void encodeHevc(Path clip, Path target, int frames) throws Exception {
+        TestData.skipUnless(Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
+                "Debian's ffmpeg absent: apt-get install ffmpeg (.ci/run does)");
+        Process ffmpeg = new ProcessBuilder("/usr/bin/ffmpeg", "-v", "error", "-y", "-i", clip.toString(),
+                "-frames:v", Integer.toString(frames), "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "keyint=10:min-keyint=10:bframes=0:aud=1:repeat-headers=1:log-level=error",
+                "-f", "hevc", target.toString()).redirectErrorStream(true).start();
+        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ffmpeg.waitFor(120, TimeUnit.SECONDS) || ffmpeg.exitValue() != 0) {
+            throw new IOException("ffmpeg could not encode H.265: " + output);
+        }
+    }
+
     /** A TCP port on loopback that nothing listens on right now. */
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -23,12 +23,26 @@ final class ClipPackets {
     private ClipPackets() {
     }
 
+    static final MediaFormat HEVC_FORMAT = new MediaFormat("hevc", 768, 576, 10, null);
+
     static List<MediaPacket> read(Path folder, int count, long startWallMicros) throws Exception {
         Path annexB = folder.resolve("clip.h264");
         RtspCameraSimulator.remuxToAnnexB(TestData.require(RtspCameraSimulator.CLIP), annexB);
+        return packets(annexB, "h264", count, startWallMicros);
+    }
+
+    /** The clip as an H.265 camera sends it (encoded by Debian's ffmpeg with libx265). */
+    static List<MediaPacket> readHevc(Path folder, int count, long startWallMicros) throws Exception {
+        Path annexB = folder.resolve("clip.hevc");
+        RtspCameraSimulator.encodeHevc(TestData.require(RtspCameraSimulator.CLIP), annexB, count);
+        return packets(annexB, "hevc", count, startWallMicros);
+    }
+
+    private static List<MediaPacket> packets(Path annexB, String format, int count, long startWallMicros)
+            throws Exception {
         List<MediaPacket> packets = new ArrayList<>();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(annexB.toFile())) {
-            grabber.setFormat("h264");
+            grabber.setFormat(format);
             grabber.start();
             AVPacket packet;
             while (packets.size() < count && (packet = grabber.grabPacket()) != null) {

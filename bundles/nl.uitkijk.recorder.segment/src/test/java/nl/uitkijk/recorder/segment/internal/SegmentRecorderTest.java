@@ -107,6 +107,33 @@ class SegmentRecorderTest {
         }
     }
 
+    /** An H.265 camera is recorded as it sends (no transcoding): segments ffmpeg decodes as HEVC, and an export. */
+    @Test
+    void anH265CameraIsRecordedAndExportedWithoutTranscoding() throws Exception {
+        CameraRecorder recorder = recorder();
+        recorder.format(ClipPackets.HEVC_FORMAT);
+        ClipPackets.readHevc(folder, 120, micros(T0)).forEach(recorder::packet);
+        recorder.close();
+
+        List<Segment> segments = index.allSegments("markt");
+        assertTrue(segments.size() >= 2, "segments of about 4 s: " + segments.size());
+        double total = 0;
+        for (Segment segment : segments) {
+            Ffprobe probe = Ffprobe.of(root.resolve(segment.path()));
+            assertEquals("hevc", probe.codec());
+            assertEquals(768, probe.width());
+            assertEquals("", probe.errors(), "decodes without errors");
+            total += probe.seconds();
+        }
+        assertTrue(total >= 11, "footage: " + total + " s of 12");
+        TimeRange range = new TimeRange(T0.plusSeconds(2), T0.plusSeconds(9));
+        Path export = folder.resolve("export-hevc.mp4");
+        assertTrue(SegmentExporter.export(root, index.segments("markt", range), range, export));
+        Ffprobe exported = Ffprobe.of(export);
+        assertEquals("hevc", exported.codec());
+        assertEquals("", exported.errors());
+    }
+
     @Test
     void aPauseInTheStreamIsAGapWithItsReason() throws Exception {
         List<MediaPacket> packets = ClipPackets.read(folder, 200, micros(T0));

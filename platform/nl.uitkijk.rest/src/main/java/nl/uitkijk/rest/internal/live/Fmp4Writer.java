@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Fragmented MP4 (ISO/IEC 14496-12, the byte-stream format of Media Source Extensions) for one H.264 track: an
- * initialisation segment from the SPS and PPS, then one {@code moof}+{@code mdat} fragment per access unit, so a
- * browser can show each frame as soon as it arrives. Samples are copied, never decoded or re-encoded.
+ * Fragmented MP4 (ISO/IEC 14496-12, the byte-stream format of Media Source Extensions) for one H.264 or H.265 track:
+ * an initialisation segment from the parameter sets ({@code avcC}/{@code hvcC} of ISO/IEC 14496-15), then one
+ * {@code moof}+{@code mdat} fragment per access unit, so a browser can show each frame as soon as it arrives. Samples
+ * are copied, never decoded or re-encoded.
  */
 final class Fmp4Writer {
 
@@ -24,18 +25,91 @@ final class Fmp4Writer {
         return String.format("avc1.%02x%02x%02x", sps[1] & 0xFF, sps[2] & 0xFF, sps[3] & 0xFF);
     }
 
-    /** {@code ftyp} + {@code moov} for one video track of this size. */
+    /**
+     * The MSE codec string of an H.265 SPS (ISO/IEC 14496-15 annex E), e.g. {@code hvc1.1.6.L93.B0}: profile space
+     * and profile, the compatibility flags bit-reversed, tier and level, the constraint bytes without trailing zeros.
+     */
+    static String hevcCodec(byte[] sps) {
+        byte[] tier = hevcProfileTierLevel(sps);
+        StringBuilder codec = new StringBuilder("hvc1.");
+        int space = (tier[0] >> 6) & 0x3;
+        if (space > 0) {
+            codec.append((char) ('A' + space - 1));
+        }
+        codec.append(tier[0] & 0x1F).append('.');
+        int compatibility = ((tier[1] & 0xFF) << 24) | ((tier[2] & 0xFF) << 16) | ((tier[3] & 0xFF) << 8)
+                | (tier[4] & 0xFF);
+        codec.append(Integer.toHexString(Integer.reverse(compatibility))).append('.');
+        codec.append((tier[0] & 0x20) != 0 ? 'H' : 'L').append(tier[11] & 0xFF);
+        int last = 10;
+        while (last >= 5 && tier[last] == 0) {
+            last--;
+        }
+        for (int i = 5; i <= last; i++) {
+            codec.append('.').append(String.format("%02X", tier[i] & 0xFF));
+        }
+        return codec.toString();
+    }
+
+    /** {@code ftyp} + {@code moov} for one H.264 track of this size. */
     static byte[] initSegment(byte[] sps, byte[] pps, int width, int height) {
         if (sps.length < 4 || pps.length < 1) {
             throw new IllegalArgumentException("SPS and PPS are needed for an initialisation segment");
         }
-        Box ftyp = new Box("ftyp").text("iso5").u32(512).text("iso5").text("iso6").text("mp41");
         Box avcC = new Box("avcC").u8(1).u8(sps[1]).u8(sps[2]).u8(sps[3]).u8(0xFF).u8(0xE1)
                 .u16(sps.length).bytes(sps).u8(1).u16(pps.length).bytes(pps);
-        Box avc1 = new Box("avc1").zeros(6).u16(1).zeros(16).u16(width).u16(height).u32(0x0048_0000)
-                .u32(0x0048_0000).u32(0).u16(1).zeros(32).u16(0x18).u16(0xFFFF).box(avcC);
+        return initSegment(new Box("avc1"), avcC, width, height);
+    }
+
+    /**
+     * {@code ftyp} + {@code moov} for one H.265 track: an {@code hvc1} sample entry whose {@code hvcC} holds the
+     * three parameter sets (so the samples carry none).
+     */
+    static byte[] hevcInitSegment(byte[] vps, byte[] sps, byte[] pps, int width, int height) {
+        byte[] tier = hevcProfileTierLevel(sps);
+        int subLayers = ((unescape(sps, 2, 3)[0] >> 1) & 0x7) + 1;
+        boolean nested = (unescape(sps, 2, 3)[0] & 0x1) != 0;
+        int bitDepth = (tier[0] & 0x1F) == 2 ? 2 : 0; // Main 10 (the SPS says exactly; decoders read it from there)
+        Box hvcC = new Box("hvcC").u8(1).bytes(java.util.Arrays.copyOf(tier, 12))
+                .u16(0xF000).u8(0xFC).u8(0xFC | 1).u8(0xF8 | bitDepth).u8(0xF8 | bitDepth).u16(0)
+                .u8((subLayers << 3) | (nested ? 0x4 : 0) | 0x3).u8(3);
+        for (byte[] set : new byte[][] { vps, sps, pps }) {
+            hvcC.u8(0x80 | ((set[0] >> 1) & 0x3F)).u16(1).u16(set.length).bytes(set);
+        }
+        return initSegment(new Box("hvc1"), hvcC, width, height);
+    }
+
+    /** The 12 bytes of general_profile_tier_level, right after the SPS's NAL header and first byte. */
+    private static byte[] hevcProfileTierLevel(byte[] sps) {
+        byte[] rbsp = unescape(sps, 2, 16);
+        if (rbsp.length < 13) {
+            throw new IllegalArgumentException("an H.265 SPS too short for its profile, tier and level");
+        }
+        return java.util.Arrays.copyOfRange(rbsp, 1, 13);
+    }
+
+    /** Up to {@code count} payload bytes from {@code from} with the emulation-prevention bytes (00 00 03) removed. */
+    private static byte[] unescape(byte[] nal, int from, int count) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(count);
+        int zeros = 0;
+        for (int i = from; i < nal.length && out.size() < count; i++) {
+            int value = nal[i] & 0xFF;
+            if (zeros >= 2 && value == 3) {
+                zeros = 0;
+                continue;
+            }
+            zeros = value == 0 ? zeros + 1 : 0;
+            out.write(value);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] initSegment(Box sampleEntry, Box configuration, int width, int height) {
+        Box ftyp = new Box("ftyp").text("iso5").u32(512).text("iso5").text("iso6").text("mp41");
+        Box entry = sampleEntry.zeros(6).u16(1).zeros(16).u16(width).u16(height).u32(0x0048_0000)
+                .u32(0x0048_0000).u32(0).u16(1).zeros(32).u16(0x18).u16(0xFFFF).box(configuration);
         Box stbl = new Box("stbl")
-                .box(new Box("stsd").full(0, 0).u32(1).box(avc1))
+                .box(new Box("stsd").full(0, 0).u32(1).box(entry))
                 .box(new Box("stts").full(0, 0).u32(0))
                 .box(new Box("stsc").full(0, 0).u32(0))
                 .box(new Box("stsz").full(0, 0).u32(0).u32(0))

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
 import nl.uitkijk.api.media.MediaSink;
-import nl.uitkijk.rest.internal.live.H264Fragmenter.Chunk;
+import nl.uitkijk.rest.internal.live.VideoFragmenter.Chunk;
 
 /**
  * One browser's live view: the hub's packets (one ingest, whatever the number of viewers) become fMP4 chunks for
@@ -29,7 +29,7 @@ final class LiveViewer implements MediaSink {
         void end(String reason);
     }
 
-    private final H264Fragmenter fragmenter = new H264Fragmenter();
+    private final VideoFragmenter fragmenter = new VideoFragmenter();
     private final Outlet outlet;
     private final Consumer<MediaPacket> arrivals;
     private final boolean timing;

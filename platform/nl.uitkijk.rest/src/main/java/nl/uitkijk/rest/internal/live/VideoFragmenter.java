@@ -8,12 +8,14 @@ import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
 
 /**
- * Turns one viewer's H.264 packets from the media hub (Annex B access units) into fragmented MP4: the parameter
- * sets become the initialisation segment (again when the camera changes them), every access unit one fragment of
- * length-prefixed NAL units. Starts at a keyframe; a viewer that fell behind starts again at the next one.
- * Not thread-safe: one per viewer, fed by the hub's delivery thread.
+ * Turns one viewer's H.264 or H.265 packets from the media hub (Annex B access units) into fragmented MP4: the
+ * parameter sets become the initialisation segment (again when the camera changes them), every access unit one
+ * fragment of length-prefixed NAL units. Starts at a keyframe; a viewer that fell behind starts again at the next one.
+ * Whether the browser can play the codec is the browser's to say (the codec string goes with the initialisation
+ * segment); the console falls back to stills when it cannot. Not thread-safe: one per viewer, fed by the hub's
+ * delivery thread.
  */
-final class H264Fragmenter {
+final class VideoFragmenter {
 
     /**
      * What to send: a new initialisation segment (with the codec for MSE) or a media fragment.
@@ -27,6 +29,8 @@ final class H264Fragmenter {
 
     private int width;
     private int height;
+    private boolean hevc;
+    private byte[] vps;
     private byte[] sps;
     private byte[] pps;
     private byte[] announcedSps;
@@ -41,12 +45,38 @@ final class H264Fragmenter {
     void format(MediaFormat format) {
         width = format.width();
         height = format.height();
+        boolean wasHevc = hevc;
+        hevc = isHevc(format.codec());
+        if (hevc != wasHevc) {
+            vps = null;
+            sps = null;
+            pps = null;
+            waitForKeyframe = true;
+        }
         if (format.fps() > 0) {
             lastDuration = (int) Math.round(Fmp4Writer.TIMESCALE / format.fps());
         }
-        for (byte[] nal : parameterSets(format.extradata())) {
+        byte[] extradata = format.extradata() == null ? new byte[0] : format.extradata();
+        for (byte[] nal : hevc ? hevcParameterSets(extradata) : parameterSets(extradata)) {
             remember(nal);
         }
+    }
+
+    static boolean isHevc(String codec) {
+        return "hevc".equalsIgnoreCase(codec) || "h265".equalsIgnoreCase(codec);
+    }
+
+    /** The NAL unit type: 5 bits in H.264, 6 bits after the forbidden bit in H.265. */
+    private int type(byte[] nal) {
+        return hevc ? (nal[0] >> 1) & 0x3F : nal[0] & 0x1F;
+    }
+
+    private boolean isParameterSet(int type) {
+        return hevc ? type >= 32 && type <= 34 : type == 7 || type == 8;
+    }
+
+    private boolean isDelimiter(int type) {
+        return hevc ? type == 35 : type == 9;
     }
 
     /** Start again at the next keyframe (the viewer dropped data). */
@@ -59,10 +89,10 @@ final class H264Fragmenter {
         List<byte[]> nals = nalUnits(packet.data());
         ByteArrayOutputStream sample = new ByteArrayOutputStream(packet.data().length + 16);
         for (byte[] nal : nals) {
-            int type = nal[0] & 0x1F;
-            if (type == 7 || type == 8) {
+            int type = type(nal);
+            if (isParameterSet(type)) {
                 remember(nal);
-            } else if (type != 9) { // access unit delimiters are not carried in MP4 samples
+            } else if (!isDelimiter(type)) { // access unit delimiters are not carried in MP4 samples
                 sample.write(nal.length >>> 24);
                 sample.write(nal.length >>> 16);
                 sample.write(nal.length >>> 8);
@@ -72,7 +102,8 @@ final class H264Fragmenter {
         }
         List<Chunk> chunks = new ArrayList<>(2);
         if (waitForKeyframe) {
-            if (!packet.keyframe() || sps == null || pps == null || width <= 0 || height <= 0) {
+            if (!packet.keyframe() || sps == null || pps == null || (hevc && vps == null) || width <= 0
+                    || height <= 0) {
                 return chunks;
             }
             waitForKeyframe = false;
@@ -81,8 +112,17 @@ final class H264Fragmenter {
         if (!Arrays.equals(sps, announcedSps) || !Arrays.equals(pps, announcedPps)) {
             announcedSps = sps;
             announcedPps = pps;
-            chunks.add(new Chunk(true, Fmp4Writer.codec(sps), Fmp4Writer.initSegment(sps, pps, width, height),
-                    packet.wallClockMicros()));
+            try {
+                chunks.add(hevc
+                        ? new Chunk(true, Fmp4Writer.hevcCodec(sps), Fmp4Writer.hevcInitSegment(vps, sps, pps, width,
+                                height), packet.wallClockMicros())
+                        : new Chunk(true, Fmp4Writer.codec(sps), Fmp4Writer.initSegment(sps, pps, width, height),
+                                packet.wallClockMicros()));
+            } catch (IllegalArgumentException malformed) {
+                announcedSps = null; // a broken parameter set: wait for the camera's next
+                waitForKeyframe = true;
+                return List.of();
+            }
         }
         if (sample.size() == 0) {
             return chunks;
@@ -105,12 +145,38 @@ final class H264Fragmenter {
     }
 
     private void remember(byte[] nal) {
-        int type = nal[0] & 0x1F;
-        if (type == 7 && nal.length >= 4) {
+        int type = type(nal);
+        if (hevc) {
+            if (type == 32) {
+                vps = nal;
+            } else if (type == 33 && nal.length >= 15) {
+                sps = nal;
+            } else if (type == 34) {
+                pps = nal;
+            }
+        } else if (type == 7 && nal.length >= 4) {
             sps = nal;
         } else if (type == 8) {
             pps = nal;
         }
+    }
+
+    /** VPS, SPS and PPS from H.265 extradata: Annex B or an hvcC record (its arrays begin at byte 22). */
+    static List<byte[]> hevcParameterSets(byte[] extradata) {
+        if (extradata.length < 23 || extradata[0] != 1) {
+            return nalUnits(extradata);
+        }
+        List<byte[]> sets = new ArrayList<>();
+        int arrays = extradata[22] & 0xFF;
+        int at = 23;
+        for (int a = 0; a < arrays && at + 3 <= extradata.length; a++) {
+            int count = ((extradata[at + 1] & 0xFF) << 8) | (extradata[at + 2] & 0xFF);
+            at = readSets(extradata, at + 3, count, sets);
+            if (at < 0) {
+                break;
+            }
+        }
+        return sets;
     }
 
     /** SPS and PPS from extradata: Annex B (start codes) or an avcC record. */

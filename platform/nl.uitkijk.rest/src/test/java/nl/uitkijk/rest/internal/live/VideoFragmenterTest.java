@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
-import nl.uitkijk.rest.internal.live.H264Fragmenter.Chunk;
+import nl.uitkijk.rest.internal.live.VideoFragmenter.Chunk;
 import nl.uitkijk.testkit.Ffprobe;
+import nl.uitkijk.testkit.RtspCameraSimulator;
 import nl.uitkijk.testkit.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class H264FragmenterTest {
+class VideoFragmenterTest {
 
     @TempDir
     Path work;
@@ -35,14 +36,14 @@ class H264FragmenterTest {
                 new String(ffmpeg.getInputStream().readAllBytes()));
         List<byte[]> accessUnits = accessUnits(Files.readAllBytes(annexB));
 
-        H264Fragmenter fragmenter = new H264Fragmenter();
+        VideoFragmenter fragmenter = new VideoFragmenter();
         fragmenter.format(new MediaFormat("h264", 768, 576, 10, new byte[0]));
         Path mp4 = work.resolve("live.mp4");
         List<Chunk> sent = new ArrayList<>();
         try (OutputStream out = Files.newOutputStream(mp4)) {
             long micros = 0;
             for (byte[] unit : accessUnits) {
-                boolean keyframe = H264Fragmenter.nalUnits(unit).stream().anyMatch(n -> (n[0] & 0x1F) == 5);
+                boolean keyframe = VideoFragmenter.nalUnits(unit).stream().anyMatch(n -> (n[0] & 0x1F) == 5);
                 for (Chunk chunk : fragmenter.packet(new MediaPacket(micros, micros, keyframe, unit, micros))) {
                     sent.add(chunk);
                     out.write(chunk.bytes());
@@ -57,9 +58,54 @@ class H264FragmenterTest {
         assertEquals(accessUnits.size(), Ffprobe.decodedFrames(mp4), "every frame decodes, none re-encoded");
     }
 
+    /**
+     * An H.265 camera (the clip encoded by Debian's ffmpeg with libx265): an hvc1 initialisation segment with the
+     * codec string MSE asks about, and fMP4 that ffprobe decodes frame for frame.
+     */
+    @Test
+    void anH265StreamBecomesFragmentedMp4WithAnHvc1CodecThatDecodesFrameForFrame() throws Exception {
+        Path annexB = work.resolve("clip.hevc");
+        RtspCameraSimulator.encodeHevc(TestData.require("video/opencv_vtest_h264.mp4"), annexB, 60);
+        List<byte[]> accessUnits = accessUnits(Files.readAllBytes(annexB), true);
+        assertEquals(60, accessUnits.size());
+
+        VideoFragmenter fragmenter = new VideoFragmenter();
+        fragmenter.format(new MediaFormat("hevc", 768, 576, 10, new byte[0]));
+        Path mp4 = work.resolve("live-hevc.mp4");
+        List<Chunk> sent = new ArrayList<>();
+        try (OutputStream out = Files.newOutputStream(mp4)) {
+            long micros = 0;
+            for (byte[] unit : accessUnits) {
+                boolean keyframe = VideoFragmenter.nalUnits(unit).stream().anyMatch(n -> ((n[0] >> 1) & 0x3F) == 19
+                        || ((n[0] >> 1) & 0x3F) == 20 || ((n[0] >> 1) & 0x3F) == 21);
+                for (Chunk chunk : fragmenter.packet(new MediaPacket(micros, micros, keyframe, unit, micros))) {
+                    sent.add(chunk);
+                    out.write(chunk.bytes());
+                }
+                micros += 100_000;
+            }
+        }
+        assertTrue(sent.get(0).init());
+        assertTrue(sent.get(0).codec().matches("hvc1\\.1\\.6\\.L\\d+(\\.[0-9A-F]{2})*"), sent.get(0).codec());
+        assertEquals(1, sent.stream().filter(Chunk::init).count(), "parameter sets repeated unchanged: one init");
+        assertEquals(accessUnits.size(), sent.size() - 1, "one fragment per access unit");
+        Ffprobe probe = Ffprobe.of(mp4);
+        assertEquals("hevc", probe.codec());
+        assertEquals("", probe.errors());
+        assertEquals(accessUnits.size(), Ffprobe.decodedFrames(mp4), "every frame decodes, none re-encoded");
+    }
+
+    @Test
+    void theH265CodecStringFollowsIso14496AnnexE() {
+        // x265's Main profile SPS: profile space 0, Main (1), compatibility Main + Main 10, level 3.1 (93)
+        byte[] sps = { 0x42, 0x01, 0x01, 0x01, 0x60, 0x00, 0x00, 0x03, 0x00, (byte) 0x90, 0x00, 0x00, 0x03, 0x00,
+            0x00, 0x03, 0x00, 0x5d, (byte) 0xa0, 0x02 };
+        assertEquals("hvc1.1.6.L93.90", Fmp4Writer.hevcCodec(sps));
+    }
+
     @Test
     void waitsForAKeyframeWithParameterSetsAndStartsAgainAfterResync() {
-        H264Fragmenter fragmenter = new H264Fragmenter();
+        VideoFragmenter fragmenter = new VideoFragmenter();
         fragmenter.format(new MediaFormat("h264", 640, 360, 25, new byte[0]));
         byte[] sps = { 0, 0, 0, 1, 0x67, 0x64, 0x00, 0x1f, (byte) 0xac };
         byte[] pps = { 0, 0, 0, 1, 0x68, (byte) 0xee, 0x3c };
@@ -80,19 +126,25 @@ class H264FragmenterTest {
     void readsParameterSetsFromAnAvcCRecord() {
         byte[] avcC = { 1, 0x64, 0, 0x1f, (byte) 0xff, (byte) 0xe1, 0, 4, 0x67, 0x64, 0, 0x1f, 1, 0, 2, 0x68,
             (byte) 0xee };
-        List<byte[]> sets = H264Fragmenter.parameterSets(avcC);
+        List<byte[]> sets = VideoFragmenter.parameterSets(avcC);
         assertEquals(2, sets.size());
         assertEquals(0x67, sets.get(0)[0]);
         assertEquals(0x68, sets.get(1)[0]);
-        assertTrue(H264Fragmenter.parameterSets(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }).size() <= 1,
+        assertTrue(VideoFragmenter.parameterSets(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }).size() <= 1,
                 "a truncated record gives what it has, no exception");
     }
 
     private static List<byte[]> accessUnits(byte[] annexB) {
+        return accessUnits(annexB, false);
+    }
+
+    /** Access units split at their delimiters (H.264 type 9, H.265 type 35). */
+    private static List<byte[]> accessUnits(byte[] annexB, boolean hevc) {
         List<byte[]> units = new ArrayList<>();
         int start = -1;
         for (int i = 0; i + 4 < annexB.length; i++) {
-            boolean aud = annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1 && (annexB[i + 3] & 0x1F) == 9;
+            int type = hevc ? (annexB[i + 3] >> 1) & 0x3F : annexB[i + 3] & 0x1F;
+            boolean aud = annexB[i] == 0 && annexB[i + 1] == 0 && annexB[i + 2] == 1 && type == (hevc ? 35 : 9);
             if (aud) {
                 int at = i > 0 && annexB[i - 1] == 0 ? i - 1 : i;
                 if (start >= 0) {
