@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Console live-video benchmark (issue 5): latency from a packet's arrival at the media hub to the browser appending
-# its fMP4 fragment (p50/p95, headless Chromium, the demo camera), glass to glass (the demo camera's picture carries its
-# render time as a time code the browser reads back), and the Karaf CPU per additional viewer of the same
-# camera. Needs the built distribution unpacked by the integration-test module (mvn -B install) and Debian's chromium
-# and chromium-driver (.ci/run installs them).
-# Usage: distribution/scripts/benchmark-console.sh [SECONDS]   (default 60)
+# Console live-video benchmark (issues 5 and 19), headless Chromium against the started distribution:
+#   demo  the demo camera on one tile: hub arrival -> browser append, glass to glass (the picture carries its render
+#         time as a time code the browser reads back), Karaf CPU per additional viewer of the same camera;
+#   wall  16 live RTSP cameras at 25 fps (ffmpeg draws the wall clock into the picture, GStreamer serves it) on walls
+#         of 1, 4, 9 and 16 tiles: glass to glass over all tiles, frames shown, browser and Karaf CPU;
+#   ptz   PTZ press to the first picture that shows the move (Hikvision simulator + the live camera);
+#   hevc  an H.265 camera: what this browser decodes, what the tile shows;
+#   all   everything above, in one Karaf.
+# Needs the built distribution unpacked by the integration-test module (mvn -B install), Debian's chromium,
+# chromium-driver, ffmpeg and the GStreamer RTSP server (.ci/run installs them).
+# The player decodes with Media Source Extensions (the console's default) or, with webcodecs, WebCodecs onto a canvas.
+# Usage: distribution/scripts/benchmark-console.sh [SECONDS] [demo|wall|ptz|hevc|all] [mse|webcodecs]
+#        (default 60 demo mse)
 set -euo pipefail
 cd "$(dirname "$0")/../nl.uitkijk.itests"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 home=$(ls -d target/karaf/nl.uitkijk.distribution-*/ | head -1)
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath > /dev/null
 "$JAVA_HOME/bin/java" -cp "target/test-classes:$(cat target/benchmark.classpath)" \
-  nl.uitkijk.itests.ConsoleLatencyBenchmark "$(realpath "$home")" "${1:-60}" 2>&1 | grep -v -E '^SLF4J|WARNING'
+  nl.uitkijk.itests.ConsoleLatencyBenchmark "$(realpath "$home")" "${1:-60}" "${2:-demo}" "${3:-mse}" 2>&1 | grep --line-buffered -v -E '^SLF4J|WARNING'

@@ -199,7 +199,7 @@ export class VideoWall {
       if (this.players.get(index) !== current) { next.stop(); video.remove(); return; }
       current.stop();
       shown.remove();
-      video.classList.remove('incoming');
+      tile.querySelectorAll('.incoming').forEach((picture) => picture.classList.remove('incoming'));
       this.players.set(index, next);
     });
   }

@@ -45,6 +45,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
+    /** The frames the first tile's player has shown (WebCodecs or MSE), counted on its video element. */
+    private static final String FRAMES_SHOWN =
+            "const v = document.querySelector('.tile video'); return v ? Number(v.dataset.frames || 0) : 0;";
+
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ADMIN_PASSWORD = "console-it-Admin-2026";
@@ -170,15 +174,19 @@ class ConsoleBrowserIT {
                 .filter(li -> "demo-promenade".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
 
-        // Playing: the video element's clock advances (frames arrive over the WebSocket into MSE and are shown).
+        // Playing: frames arrive over the WebSocket and are shown (WebCodecs onto a canvas, or MSE), counted by the
+        // player on the video element as data-frames.
         double first = waiting(30).until(b -> {
-            Object time = script("const v = document.querySelector('.tile video'); return v ? v.currentTime : 0;");
-            double seconds = ((Number) time).doubleValue();
-            return seconds > 0.5 ? seconds : null;
+            double frames = ((Number) script(FRAMES_SHOWN)).doubleValue();
+            return frames > 3 ? frames : null;
         });
         Thread.sleep(2_000);
-        double later = ((Number) script("return document.querySelector('.tile video').currentTime;")).doubleValue();
-        assertTrue(later > first + 1, "the live video advances: " + first + " → " + later);
+        double later = ((Number) script(FRAMES_SHOWN)).doubleValue();
+        assertTrue(later > first + 5, "the live video advances: " + first + " → " + later + " frames");
+        assertEquals(1, browser.findElements(By.cssSelector(".tile canvas.live-canvas")).size(),
+                "this Chromium has WebCodecs: the picture is drawn onto a canvas");
+        assertTrue(((Number) script("return Number(document.querySelector('.tile canvas').dataset.behind);"))
+                .doubleValue() < 500, "the player knows its backlog and keeps it short");
         assertTrue(browser.findElement(By.cssSelector(".tile .name")).getText().startsWith("Promenade"),
                 browser.findElement(By.cssSelector(".tile .name")).getText());
 
@@ -191,9 +199,9 @@ class ConsoleBrowserIT {
         }
         // Each tile plays, or says why the law does not allow live view now (the demo designation of Hoensbroek
         // allows it on Friday and Saturday nights only).
-        String tiles = "return [...document.querySelectorAll('.tile')].map(t => (t.querySelector('video') || {})"
-                + ".currentTime > 0.5 ? 'playing' : t.innerText.includes('live view is allowed only') ? 'refused'"
-                + " : 'waiting').join(',');";
+        String tiles = "return [...document.querySelectorAll('.tile')].map(t => Number((t.querySelector('video')"
+                + " || {dataset: {}}).dataset.frames || 0) > 3 ? 'playing' : t.innerText.includes('live view is "
+                + "allowed only') ? 'refused' : 'waiting').join(',');";
         try {
             waiting(30).until(b -> !script(tiles).toString().contains("waiting"));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -589,10 +597,35 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(12)
-    void aBrowserWithoutH264PlaybackGetsStillsOfTheLivePicture() throws Exception {
-        // As a browser without Media Source Extensions (or without H.264 in them) would be: before any page script
+    void aBrowserWithoutWebCodecsPlaysLiveThroughMediaSourceExtensions() throws Exception {
         Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
-                "Object.defineProperty(window, 'MediaSource', {value: undefined});")).get("identifier");
+                "Object.defineProperty(window, 'VideoDecoder', {value: undefined});")).get("identifier");
+        try {
+            signIn("anna", OPERATOR_PASSWORD);
+            assertEquals(Boolean.TRUE, script("return window.VideoDecoder === undefined;"));
+            browser.findElement(By.cssSelector("[data-layout='1']")).click();
+            WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
+                    .filter(li -> "demo-promenade".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
+            new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
+            waiting(30).until(b -> ((Number) script(FRAMES_SHOWN)).doubleValue() > 5);
+            assertTrue(((Number) script("return document.querySelector('.tile video').currentTime;")).doubleValue()
+                    > 0, "MSE plays in the video element");
+            assertEquals(0, browser.findElements(By.cssSelector(".tile canvas.live-canvas")).size());
+            assertTrue(((Number) script("return Number(document.querySelector('.tile video').dataset.behind);"))
+                    .doubleValue() < 500, "the MSE player knows its backlog and keeps it short");
+        } finally {
+            chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier",
+                    script));
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aBrowserWithoutH264PlaybackGetsStillsOfTheLivePicture() throws Exception {
+        // As a browser that decodes no H.264 would be (no WebCodecs, no Media Source Extensions): before any script
+        Object script = chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "Object.defineProperty(window, 'MediaSource', {value: undefined});"
+                + "Object.defineProperty(window, 'VideoDecoder', {value: undefined});")).get("identifier");
         try {
             signIn("anna", OPERATOR_PASSWORD);
             assertEquals(Boolean.TRUE, script("return window.MediaSource === undefined;"));
@@ -738,11 +771,11 @@ class ConsoleBrowserIT {
             browser.manage().deleteAllCookies();
             browser.get(console().replace("/console/", "") + link.substring(link.indexOf("/console/")));
             double playing = waiting(30).until(b -> {
-                double seconds = ((Number) script("const v = document.querySelector('.share-tile video');"
-                        + " return v ? v.currentTime : 0;")).doubleValue();
-                return seconds > 0.5 ? seconds : null;
+                double frames = ((Number) script("const v = document.querySelector('.share-tile video');"
+                        + " return v ? Number(v.dataset.frames || 0) : 0;")).doubleValue();
+                return frames > 3 ? frames : null;
             });
-            assertTrue(playing > 0.5);
+            assertTrue(playing > 3);
             String handovers = karaf.get("/api/v1/handovers?active=true", true).body();
             String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(handovers).get(0).get("id")
                     .asText();
@@ -819,10 +852,13 @@ class ConsoleBrowserIT {
     /** Luminance standard deviation of the live tile's picture inside the mask's area and in the right half. */
     private double[] tileDetail() {
         Object result = script("""
-                const v = document.querySelector('.tile video');
-                if (!v || v.videoWidth === 0) return null;
+                const v = document.querySelector('.tile canvas.live-canvas') || document.querySelector('.tile video');
+                const width = v ? v.videoWidth || v.width : 0, height = v ? v.videoHeight || v.height : 0;
+                if (!v || width === 0 || Number(document.querySelector('.tile video').dataset.frames || 0) < 2) {
+                  return null;
+                }
                 const c = document.createElement('canvas');
-                c.width = v.videoWidth; c.height = v.videoHeight;
+                c.width = width; c.height = height;
                 const g = c.getContext('2d');
                 g.drawImage(v, 0, 0);
                 const sd = (x0, y0, x1, y1) => {
@@ -848,8 +884,7 @@ class ConsoleBrowserIT {
         WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
                 .filter(li -> cameraId.equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
         new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
-        waiting(30).until(b -> ((Number) script("const v = document.querySelector('.tile video'); "
-                + "return v ? v.currentTime : 0;")).doubleValue() > 1.5);
+        waiting(30).until(b -> ((Number) script(FRAMES_SHOWN)).doubleValue() > 10);
         return waiting(10).until(b -> tileDetail());
     }
 
@@ -921,7 +956,9 @@ class ConsoleBrowserIT {
                     window.blackMoments = 0;
                     window.blackWatch = setInterval(() => {
                       const t = document.querySelector(arguments[0]);
-                      const shown = [...t.querySelectorAll('video:not(.incoming)')].some(v => v.readyState >= 2);
+                      const shown = [...t.querySelectorAll('video:not(.incoming):not([hidden])')]
+                          .some(v => v.readyState >= 2)
+                        || [...t.querySelectorAll('canvas.live-canvas:not(.incoming)')].some(c => c.dataset.shown);
                       if (!shown) window.blackMoments++;
                     }, 40);""", tile);
             browser.findElement(By.cssSelector(tile + " .full")).click();

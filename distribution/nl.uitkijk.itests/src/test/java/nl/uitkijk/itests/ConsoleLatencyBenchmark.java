@@ -40,9 +40,18 @@ public final class ConsoleLatencyBenchmark {
     private ConsoleLatencyBenchmark() {
     }
 
+    /**
+     * Arguments: the unpacked distribution, the seconds to sample, and what to measure: {@code demo} (the demo
+     * camera, one tile, and the Karaf CPU per further viewer), {@code wall} (16 live RTSP cameras at 25 fps on walls
+     * of 1, 4, 9 and 16 tiles: glass to glass over all tiles, frames shown, browser and Karaf CPU), {@code ptz} (the
+     * press of a PTZ button to the first picture that shows the camera moved), {@code hevc} (an H.265 camera: what
+     * this browser plays), or {@code all}.
+     */
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        String mode = args.length > 2 ? args[2] : "demo";
+        String decoder = args.length > 3 ? args[3] : "mse";
         try (KarafInstance karaf = new KarafInstance(home)) {
             karaf.reset();
             karaf.start(PASSWORD);
@@ -54,9 +63,10 @@ public final class ConsoleLatencyBenchmark {
                             "--ignore-certificate-errors-spki-list=" + karaf.certificateSpki(), "--headless=new", "--no-sandbox",
                             "--disable-gpu", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
                             "--window-size=1280,800"));
-            List<WebSocket> viewers = new ArrayList<>();
             try {
-                String console = karaf.base() + "/console/?timing=1";
+                String console = karaf.base() + "/console/?timing=1" + ("webcodecs".equals(decoder)
+                        ? "&decoder=webcodecs" : "");
+                System.out.println("decoder: " + decoder);
                 browser.get(console);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));
@@ -64,6 +74,35 @@ public final class ConsoleLatencyBenchmark {
                 browser.findElement(By.name("password")).sendKeys(PASSWORD);
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
                 wait.until(b -> b.findElement(By.id("wall")).isDisplayed());
+                if (mode.equals("demo") || mode.equals("all")) {
+                    demoCamera(karaf, browser, jvm, seconds);
+                }
+                if (mode.equals("wall") || mode.equals("ptz") || mode.equals("hevc") || mode.equals("all")) {
+                    try (LiveWallBenchmark live = new LiveWallBenchmark(karaf, browser, jvm)) {
+                        if (mode.equals("wall") || mode.equals("all")) {
+                            live.walls(seconds);
+                        }
+                        if (mode.equals("ptz") || mode.equals("all")) {
+                            live.ptz();
+                        }
+                        if (mode.equals("hevc") || mode.equals("all")) {
+                            live.hevc();
+                        }
+                    }
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+        System.exit(0); // a benchmark: no thread of a simulator or driver keeps it running
+    }
+
+    /** The demo camera on one tile: hub to append, glass to glass, then the Karaf CPU per further viewer. */
+    private static void demoCamera(KarafInstance karaf, WebDriver browser, ProcessHandle jvm, int seconds)
+            throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        List<WebSocket> viewers = new ArrayList<>();
+        try {
                 browser.findElement(By.cssSelector("[data-layout='1']")).click();
                 JavascriptExecutor page = (JavascriptExecutor) browser;
                 page.executeScript("localStorage.clear();");
@@ -71,8 +110,8 @@ public final class ConsoleLatencyBenchmark {
                         == 1);
                 new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(
                         By.cssSelector(".camera-list li[data-camera='demo-promenade']"))).perform();
-                wait.until(b -> ((Number) page.executeScript("const v = document.querySelector('.tile video');"
-                        + " return v ? v.currentTime : 0;")).doubleValue() > 1);
+                wait.until(b -> "playing".equals(page.executeScript(
+                        "return document.querySelector('.tile')?.dataset.state;")));
                 Thread.sleep(10_000); // warm-up: JIT, buffers
                 page.executeScript("window.uitkijkLatencies.length = 0; window.uitkijkGlass.length = 0;");
                 Thread.sleep(seconds * 1000L);
@@ -107,10 +146,8 @@ public final class ConsoleLatencyBenchmark {
                             + "(%.2f %% per added viewer; they received %.1f MB in 30 s)%n", total, cpu,
                             (cpu - base) / total, (bytes.get() - before) / 1e6);
                 }
-            } finally {
-                viewers.forEach(WebSocket::abort);
-                browser.quit();
-            }
+        } finally {
+            viewers.forEach(WebSocket::abort);
         }
     }
 
@@ -135,7 +172,7 @@ public final class ConsoleLatencyBenchmark {
                 }).get(10, TimeUnit.SECONDS);
     }
 
-    private static double cpuPercent(ProcessHandle jvm, int seconds) throws InterruptedException {
+    static double cpuPercent(ProcessHandle jvm, int seconds) throws InterruptedException {
         Duration before = jvm.info().totalCpuDuration().orElseThrow();
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
@@ -143,7 +180,7 @@ public final class ConsoleLatencyBenchmark {
         return 100.0 * after.minus(before).toNanos() / (System.nanoTime() - start);
     }
 
-    private static double percentile(List<Double> sorted, int percent) {
+    static double percentile(List<Double> sorted, int percent) {
         if (sorted.isEmpty()) {
             return 0;
         }

@@ -45,6 +45,7 @@ public final class HikvisionCameraSimulator implements AutoCloseable {
     private final Set<String> stalled = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<String> ptzCommands = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Consumer<String> ptzListener = command -> { };
     private final AtomicInteger motionSeconds = new AtomicInteger();
     private final AtomicInteger openStreams = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -95,6 +96,14 @@ public final class HikvisionCameraSimulator implements AutoCloseable {
 
     public int calls(String path) {
         return calls.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /**
+     * Told of every PTZ command as it is accepted ("PUT path body"), e.g. to move a live test picture
+     * ({@link LiveRtspCamera#showText}) as a real dome's picture moves.
+     */
+    public void onPtz(java.util.function.Consumer<String> listener) {
+        ptzListener = listener;
     }
 
     /** The PTZ requests received, as "PUT path body". */
@@ -167,6 +176,7 @@ public final class HikvisionCameraSimulator implements AutoCloseable {
         } else if (exchange.getRequestMethod().equals("PUT") && (operation.equals("continuous")
                 || operation.equals("homeposition/goto") || operation.matches("presets/[0-9]+/goto"))) {
             ptzCommands.add("PUT " + path + " " + body);
+            ptzListener.accept("PUT " + path + " " + body);
             answer(exchange, 200, status(path, "1", "OK", "ok"));
         } else {
             answer(exchange, 400, status(path, "4", "Invalid Operation", "invalidOperation"));

@@ -102,7 +102,7 @@ public final class RtspCameraSimulator implements AutoCloseable {
         return new RtspCameraSimulator(process, port);
     }
 
-    private static boolean gstreamerRtspAvailable() {
+    static boolean gstreamerRtspAvailable() {
         try {
             Process check = new ProcessBuilder("/usr/bin/python3", "-c",
                     "import gi; gi.require_version('GstRtspServer', '1.0'); from gi.repository import GstRtspServer")
