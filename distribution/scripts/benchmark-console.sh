@@ -9,13 +9,14 @@
 #   all   everything above, in one Karaf.
 # Needs the built distribution unpacked by the integration-test module (mvn -B install), Debian's chromium,
 # chromium-driver, ffmpeg and the GStreamer RTSP server (.ci/run installs them).
-# The player decodes with Media Source Extensions (the console's default) or, with webcodecs, WebCodecs onto a canvas.
-# Usage: distribution/scripts/benchmark-console.sh [SECONDS] [demo|wall|ptz|hevc|all] [mse|webcodecs]
-#        (default 60 demo mse)
+# The page decodes as the console does (auto: WebCodecs onto a canvas where the browser has it, else Media Source
+# Extensions), or as forced with mse or webcodecs.
+# Usage: distribution/scripts/benchmark-console.sh [SECONDS] [demo|wall|ptz|hevc|all] [auto|mse|webcodecs]
+#        (default 60 demo auto)
 set -euo pipefail
 cd "$(dirname "$0")/../nl.uitkijk.itests"
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 home=$(ls -d target/karaf/nl.uitkijk.distribution-*/ | head -1)
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/benchmark.classpath > /dev/null
 "$JAVA_HOME/bin/java" -cp "target/test-classes:$(cat target/benchmark.classpath)" \
-  nl.uitkijk.itests.ConsoleLatencyBenchmark "$(realpath "$home")" "${1:-60}" "${2:-demo}" "${3:-mse}" 2>&1 | grep --line-buffered -v -E '^SLF4J|WARNING'
+  nl.uitkijk.itests.ConsoleLatencyBenchmark "$(realpath "$home")" "${1:-60}" "${2:-demo}" "${3:-auto}" 2>&1 | grep --line-buffered -v -E '^SLF4J|WARNING'

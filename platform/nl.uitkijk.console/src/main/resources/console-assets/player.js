@@ -44,7 +44,8 @@ function watchTimeCode(video) {
   const context = canvas.getContext('2d', { willReadFrequently: true });
   const onFrame = (now, frame) => {
     if (!video.isConnected) return;
-    recordGlass(readTimeCode(video, video.videoWidth, context, canvas), performance.timeOrigin + frame.expectedDisplayTime);
+    const rendered = readTimeCode(video, video.videoWidth, context, canvas);
+    recordGlass(rendered, performance.timeOrigin + frame.expectedDisplayTime);
     video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
@@ -121,8 +122,8 @@ export function canPlayH264() {
  * WebSocket that carries fragmented MP4. Where the browser has WebCodecs and decodes the camera's codec with it, each
  * fragment goes straight to a VideoDecoder and every frame is drawn onto a canvas in place of the <video> as soon as
  * it is decoded; otherwise the fragments are appended to a Media Source Extensions buffer in the <video>, and the
- * player keeps to the live edge (a control room wants now, not smooth) and trims what it has shown. It reconnects after a pause when the
- * stream ends for a reason that may pass (camera offline), and reports each state to onState.
+ * player keeps to the live edge (a control room wants now, not smooth) and trims what it has shown. It reconnects
+ * after a pause when the stream ends for a reason that may pass (camera offline), and reports each state to onState.
  *
  * A browser that cannot play the camera's codec gets JPEG stills over the same socket instead (one per keyframe the
  * camera sends, decoded once on the server for every such viewer), shown in an <img> in place of the video.
@@ -297,19 +298,14 @@ export class LivePlayer {
       this.configured = false;
       VideoDecoder.isConfigSupported(config).then(({ supported }) => {
         if (this.stopped) return;
-        if (!supported) { // this codec not with WebCodecs here: Media Source Extensions, from this init segment
-          this.webCodecs = false;
-          this.prepare(codec);
-          if (!this.stills) this.queue.push({ data: bytes.slice().buffer });
-          return;
-        }
+        if (!supported) { this.useMediaSource(codec, bytes); return; }
         if (!this.canvas) this.createDecoder();
         else if (this.decoder.state === 'closed') this.decoder = new VideoDecoder(this.decoderCallbacks);
         this.decoder.configure(config);
         this.config = config;
         this.configured = true;
         this.waitForKey = true;
-      }).catch(() => { this.webCodecs = false; this.prepare(codec); });
+      }).catch(() => this.useMediaSource(codec, bytes));
       return;
     }
     if (!this.configured) return;
@@ -335,6 +331,15 @@ export class LivePlayer {
     } catch (error) {
       this.waitForKey = true; // closed after an error: the error callback makes a fresh one
     }
+  }
+
+  /** This codec not with WebCodecs here: Media Source Extensions from this initialisation segment on (or stills). */
+  useMediaSource(codec, initSegment) {
+    this.webCodecs = false;
+    countFrames(this.video);
+    if (TIMING) watchTimeCode(this.video);
+    this.prepare(codec);
+    if (!this.stills) this.queue.push({ data: initSegment.slice().buffer });
   }
 
   createDecoder() {

@@ -998,7 +998,8 @@ class ConsoleBrowserIT {
             });
             boolean decodes = (Boolean) ((JavascriptExecutor) browser).executeAsyncScript("""
                     const done = arguments[0];
-                    const mse = !!window.MediaSource && MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.90"');
+                    const mse = !!window.MediaSource
+                      && MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.90"');
                     if (mse || !window.VideoDecoder) { done(mse); return; }
                     VideoDecoder.isConfigSupported({ codec: 'hvc1.1.6.L93.90' }).then(r => done(r.supported),
                       () => done(false));""");

@@ -51,7 +51,7 @@ public final class ConsoleLatencyBenchmark {
         Path home = Path.of(args[0]);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         String mode = args.length > 2 ? args[2] : "demo";
-        String decoder = args.length > 3 ? args[3] : "mse";
+        String decoder = args.length > 3 ? args[3] : "auto"; // auto: the console's own choice (WebCodecs, else MSE)
         try (KarafInstance karaf = new KarafInstance(home)) {
             karaf.reset();
             karaf.start(PASSWORD);
@@ -64,9 +64,10 @@ public final class ConsoleLatencyBenchmark {
                             "--disable-gpu", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required",
                             "--window-size=1280,800"));
             try {
-                String console = karaf.base() + "/console/?timing=1" + ("webcodecs".equals(decoder)
-                        ? "&decoder=webcodecs" : "");
-                System.out.println("decoder: " + decoder);
+                String console = karaf.base() + "/console/?timing=1" + ("auto".equals(decoder) ? ""
+                        : "&decoder=" + decoder);
+                System.out.println("decoder: " + decoder + " (the page decodes with " + ("auto".equals(decoder)
+                        ? "WebCodecs where the browser has it, else MSE" : decoder) + ")");
                 browser.get(console);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
                 wait.until(b -> "true".equals(b.findElement(By.tagName("body")).getAttribute("data-ready")));

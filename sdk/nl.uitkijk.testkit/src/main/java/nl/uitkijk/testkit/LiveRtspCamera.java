@@ -43,6 +43,8 @@ public final class LiveRtspCamera implements AutoCloseable {
     public static LiveRtspCamera start(Path folder, String codec) throws Exception {
         TestData.skipUnless(Files.isExecutable(Path.of("/usr/bin/ffmpeg")),
                 "Debian's ffmpeg absent: apt-get install ffmpeg (.ci/run does)");
+        TestData.skipUnless(Files.isRegularFile(Path.of(FONT)), "the DejaVu fonts are absent: apt-get install "
+                + "fonts-dejavu-core (.ci/run does)");
         TestData.skipUnless(RtspCameraSimulator.gstreamerRtspAvailable(), "GStreamer RTSP server absent: apt-get "
                 + "install gir1.2-gst-rtsp-server-1.0 python3-gi gstreamer1.0-plugins-good gstreamer1.0-plugins-bad");
         Path launcher = folder.resolve("live_rtsp_server.py");
@@ -66,8 +68,8 @@ public final class LiveRtspCamera implements AutoCloseable {
                     "-i", "testsrc2=size=1280x720:rate=25", "-filter_complex", filters(motionText)));
             for (String[] output : new String[][] { { "[main]", Integer.toString(mainUdp) },
                 { "[sub]", Integer.toString(subUdp) } }) {
-                command.addAll(List.of("-map", output[0], "-fps_mode", "passthrough", "-c:v", encoder, "-preset", "ultrafast", "-tune",
-                        "zerolatency", "-g", "50", "-bf", "0"));
+                command.addAll(List.of("-map", output[0], "-fps_mode", "passthrough", "-c:v", encoder,
+                        "-preset", "ultrafast", "-tune", "zerolatency", "-g", "50", "-bf", "0"));
                 if ("h265".equals(codec)) {
                     command.addAll(List.of("-x265-params", "log-level=error:repeat-headers=1"));
                 }
@@ -104,7 +106,9 @@ public final class LiveRtspCamera implements AutoCloseable {
     private static String timeCode(String in, int width, String out) {
         int block = Math.max(8, width / 120);
         int left = width - block * 33;
-        String bit = "if(mod(floor(mod(floor(T*1000)\\,4294967296)/pow(2\\,31-floor(X/" + block + ")))\\,2)\\,235\\,16)";
+        // white (235) where bit 31 - x/block of the frame time's epoch milliseconds is set, black (16) elsewhere
+        String bit = "if(mod(floor(mod(floor(T*1000)\\,4294967296)/pow(2\\,31-floor(X/" + block
+                + ")))\\,2)\\,235\\,16)";
         String label = out.substring(1, out.length() - 1);
         return in + "split[" + label + "a][" + label + "b];[" + label + "b]crop=" + block * 32 + ":" + block + ":"
                 + left + ":4,geq=lum='" + bit + "':cb=128:cr=128[" + label + "c];[" + label + "a][" + label
