@@ -33,6 +33,10 @@ export class VideoWall {
   async show() {
     await this.load();
     if (this.hidden) return; // signed out or left while the saved wall was loading
+    this.players.forEach((player) => player.stop()); // a wall shown again starts with new tiles
+    this.players.clear();
+    this.overlays.forEach((timer) => clearInterval(timer));
+    this.overlays.clear();
     this.root.replaceChildren();
     const bar = element('div', 'wall-bar');
     bar.append(element('span', '', t('wall.layout')));
@@ -87,28 +91,45 @@ export class VideoWall {
     this.grid?.querySelectorAll('.tile').forEach((tile) => this.label(tile));
   }
 
+  /**
+   * Lays the tiles out. A tile that keeps its camera keeps its player, so a layout change never blanks it; if the new
+   * layout wants the camera's other stream (a single tile the main stream, a smaller one the sub-stream), it is
+   * switched in place without a black frame, as for full screen.
+   */
   render() {
-    this.players.forEach((player) => player.stop());
-    this.players.clear();
-    this.overlays.forEach((timer) => clearInterval(timer));
-    this.overlays.clear();
     const side = LAYOUTS[this.size];
     this.grid.style.gridTemplateColumns = `repeat(${side}, 1fr)`;
     this.grid.style.gridTemplateRows = `repeat(${side}, 1fr)`;
     this.root.querySelectorAll('[data-layout]').forEach((b) => b.classList.toggle('active', Number(b.dataset.layout) === this.size));
-    const tiles = [];
+    const existing = [...this.grid.children];
+    existing.slice(this.size).forEach((tile) => {
+      this.fill(tile, null); // stops its player and overlay
+      tile.remove();
+    });
     for (let index = 0; index < this.size; index++) {
-      const tile = element('div', 'tile');
-      tile.dataset.index = index;
-      tile.addEventListener('dragover', (event) => event.preventDefault());
-      tile.addEventListener('drop', (event) => {
-        event.preventDefault();
-        this.place(event.dataTransfer.getData('text/plain'), index);
-      });
-      tiles.push(tile);
-      this.fill(tile, this.assigned[index]);
+      const cameraId = this.assigned[index] || null;
+      let tile = existing[index];
+      if (tile && cameraId && tile.dataset.camera === cameraId && this.players.has(index)) {
+        this.switchStream(tile, index, cameraId);
+        continue;
+      }
+      if (!tile) {
+        tile = this.newTile(index);
+        this.grid.append(tile);
+      }
+      this.fill(tile, cameraId);
     }
-    this.grid.replaceChildren(...tiles);
+  }
+
+  newTile(index) {
+    const tile = element('div', 'tile');
+    tile.dataset.index = index;
+    tile.addEventListener('dragover', (event) => event.preventDefault());
+    tile.addEventListener('drop', (event) => {
+      event.preventDefault();
+      this.place(event.dataTransfer.getData('text/plain'), index);
+    });
+    return tile;
   }
 
   fill(tile, cameraId) {

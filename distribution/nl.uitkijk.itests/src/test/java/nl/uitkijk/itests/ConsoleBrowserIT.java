@@ -948,10 +948,12 @@ class ConsoleBrowserIT {
             waiting(60).until(b -> karaf.get("/api/v1/cameras/it-two-streams", true).body().contains("\"sub\""));
             signIn("anna", OPERATOR_PASSWORD);
             browser.findElement(By.cssSelector("[data-layout='4']")).click();
+            script("document.querySelectorAll('.tile .remove').forEach((b) => b.click());"); // an empty wall
             WebElement camera = waiting(20).until(b -> b.findElements(By.cssSelector(".camera-list li")).stream()
                     .filter(li -> "it-two-streams".equals(li.getAttribute("data-camera"))).findFirst().orElse(null));
             new org.openqa.selenium.interactions.Actions(browser).doubleClick(camera).perform();
             String tile = ".tile[data-camera='it-two-streams']";
+            assertEquals("0", browser.findElement(By.cssSelector(tile)).getAttribute("data-index"));
             waiting(30).until(b -> "playing".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-state")));
             assertEquals("sub", browser.findElement(By.cssSelector(tile)).getAttribute("data-profile"));
             // from now on, count the moments the tile shows no picture
@@ -970,9 +972,14 @@ class ConsoleBrowserIT {
                     "the sub-stream's player is gone");
             script("document.exitFullscreen();");
             waiting(30).until(b -> "sub".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-profile")));
+            // a single tile: the main stream, switched in place; back to four: the sub-stream again
+            browser.findElement(By.cssSelector("[data-layout='1']")).click();
+            waiting(30).until(b -> "main".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-profile")));
+            browser.findElement(By.cssSelector("[data-layout='4']")).click();
+            waiting(30).until(b -> "sub".equals(b.findElement(By.cssSelector(tile)).getAttribute("data-profile")));
             Thread.sleep(500);
             assertEquals(0L, ((Number) script("clearInterval(window.blackWatch); return window.blackMoments;"))
-                    .longValue(), "the tile went black while switching streams");
+                    .longValue(), "the tile went black while switching streams (full screen, layout 1, layout 4)");
             assertEquals(204, karaf.delete("/api/v1/cameras/it-two-streams").statusCode());
         }
     }

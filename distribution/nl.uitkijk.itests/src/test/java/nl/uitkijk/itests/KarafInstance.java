@@ -148,8 +148,14 @@ final class KarafInstance implements AutoCloseable {
         process = builder.start();
         http = null; // a first start makes a new certificate
         password = adminPassword;
-        await(Duration.ofMinutes(3), () -> Files.exists(home.resolve("etc/uitkijk-https.p12"))
-                && status(get("/api/v1/health", false)) == 200, "health did not answer 200 over HTTPS; see " + stdout);
+        try {
+            await(Duration.ofMinutes(3), () -> Files.exists(home.resolve("etc/uitkijk-https.p12"))
+                    && status(get("/api/v1/health", false)) == 200, "health did not answer 200 over HTTPS");
+        } catch (AssertionError e) {
+            // what the boot was doing: its threads, the log (kept beside the installation) and the console output
+            throw new AssertionError(e.getMessage() + "\n" + diagnostics() + "\n--- stdout tail ---\n"
+                    + tail(stdout), e);
+        }
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -319,7 +325,15 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
-    /** Stops as an administrator would (the JVM gets SIGTERM and Karaf shuts down in order), and waits for it. */
+    private static String tail(Path file) {
+        try {
+            String text = Files.readString(file);
+            return text.substring(Math.max(0, text.length() - 4000));
+        } catch (IOException e) {
+            return "(" + file + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     /** The Karaf JVM's threads (jstack) and the log's tail: what a failing wait needs to be understood. */
     String diagnostics() {
         StringBuilder out = new StringBuilder();
@@ -342,6 +356,7 @@ final class KarafInstance implements AutoCloseable {
         return out.toString();
     }
 
+    /** Stops as an administrator would (the JVM gets SIGTERM and Karaf shuts down in order), and waits for it. */
     void stop() throws Exception {
         if (process == null) {
             return;
