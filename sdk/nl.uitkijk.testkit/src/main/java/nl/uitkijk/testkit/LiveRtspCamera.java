@@ -1,16 +1,12 @@
 package nl.uitkijk.testkit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,7 +58,7 @@ public final class LiveRtspCamera implements AutoCloseable {
                     MAIN + ":" + codec + ":" + mainUdp, SUB + ":" + codec + ":" + subUdp)
                     .redirectErrorStream(true).start();
             processes.add(server);
-            awaitLine(server, "serving");
+            RtspCameraSimulator.awaitLine(server, "serving");
             String encoder = "h265".equals(codec) ? "libx265" : "libx264";
             List<String> command = new ArrayList<>(List.of("/usr/bin/ffmpeg", "-v", "error", "-re", "-f", "lavfi",
                     "-i", "testsrc2=size=1280x720:rate=25", "-filter_complex", filters(motionText)));
@@ -129,28 +125,6 @@ public final class LiveRtspCamera implements AutoCloseable {
         Path next = motionText.resolveSibling("motion.next");
         Files.writeString(next, text);
         Files.move(next, motionText, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void awaitLine(Process process, String prefix) throws Exception {
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                String next;
-                while ((next = output.readLine()) != null) {
-                    if (next.startsWith(prefix)) {
-                        return next;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(30, TimeUnit.SECONDS);
-        if (line == null) {
-            throw new IOException("the live RTSP server did not start");
-        }
-        CompletableFuture.runAsync(() -> output.lines().forEach(l -> { }));
     }
 
     @Override

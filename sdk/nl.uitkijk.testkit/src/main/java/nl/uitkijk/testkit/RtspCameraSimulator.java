@@ -77,29 +77,39 @@ public final class RtspCameraSimulator implements AutoCloseable {
         Process process = new ProcessBuilder("/usr/bin/python3", launcher.toString(), annexB.toString(),
                 Integer.toString(mounts), Integer.toString(port), Integer.toString(fps)).redirectErrorStream(true)
                 .start();
+        try {
+            awaitLine(process, "serving");
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the RTSP server did not start", e);
+        }
+        return new RtspCameraSimulator(process, port);
+    }
+
+    /**
+     * Waits up to 30 s for a launcher's line that starts with {@code prefix}, then keeps draining its output so it
+     * never blocks on a full pipe.
+     */
+    static void awaitLine(Process process, String prefix) throws Exception {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+        String line = CompletableFuture.supplyAsync(() -> {
             try {
-                String line;
-                while ((line = output.readLine()) != null) {
-                    if (line.startsWith("serving")) {
-                        return line;
+                String next;
+                while ((next = output.readLine()) != null) {
+                    if (next.startsWith(prefix)) {
+                        return next;
                     }
                 }
                 return null;
             } catch (IOException e) {
                 return null;
             }
-        });
-        String line = ready.get(30, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS);
         if (line == null) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the RTSP server did not start");
+            throw new IOException("no '" + prefix + "' line: the process ended");
         }
-        // Keep draining its output so it never blocks on a full pipe.
         CompletableFuture.runAsync(() -> output.lines().forEach(l -> { }));
-        return new RtspCameraSimulator(process, port);
     }
 
     static boolean gstreamerRtspAvailable() {

@@ -67,8 +67,9 @@ final class Fmp4Writer {
      */
     static byte[] hevcInitSegment(byte[] vps, byte[] sps, byte[] pps, int width, int height) {
         byte[] tier = hevcProfileTierLevel(sps);
-        int subLayers = ((unescape(sps, 2, 3)[0] >> 1) & 0x7) + 1;
-        boolean nested = (unescape(sps, 2, 3)[0] & 0x1) != 0;
+        int first = unescape(sps, 2, 1)[0]; // vps id (4), max sub-layers - 1 (3), temporal id nesting (1)
+        int subLayers = ((first >> 1) & 0x7) + 1;
+        boolean nested = (first & 0x1) != 0;
         int bitDepth = (tier[0] & 0x1F) == 2 ? 2 : 0; // Main 10 (the SPS says exactly; decoders read it from there)
         Box hvcC = new Box("hvcC").u8(1).bytes(java.util.Arrays.copyOf(tier, 12))
                 .u16(0xF000).u8(0xFC).u8(0xFC | 1).u8(0xF8 | bitDepth).u8(0xF8 | bitDepth).u16(0)

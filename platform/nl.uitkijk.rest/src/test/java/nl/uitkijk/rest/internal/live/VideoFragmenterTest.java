@@ -36,21 +36,8 @@ class VideoFragmenterTest {
                 new String(ffmpeg.getInputStream().readAllBytes()));
         List<byte[]> accessUnits = accessUnits(Files.readAllBytes(annexB));
 
-        VideoFragmenter fragmenter = new VideoFragmenter();
-        fragmenter.format(new MediaFormat("h264", 768, 576, 10, new byte[0]));
         Path mp4 = work.resolve("live.mp4");
-        List<Chunk> sent = new ArrayList<>();
-        try (OutputStream out = Files.newOutputStream(mp4)) {
-            long micros = 0;
-            for (byte[] unit : accessUnits) {
-                boolean keyframe = VideoFragmenter.nalUnits(unit).stream().anyMatch(n -> (n[0] & 0x1F) == 5);
-                for (Chunk chunk : fragmenter.packet(new MediaPacket(micros, micros, keyframe, unit, micros))) {
-                    sent.add(chunk);
-                    out.write(chunk.bytes());
-                }
-                micros += 100_000;
-            }
-        }
+        List<Chunk> sent = fragment("h264", accessUnits, n -> (n[0] & 0x1F) == 5, mp4);
         assertTrue(sent.get(0).init(), "the initialisation segment comes first");
         assertTrue(sent.get(0).codec().matches("avc1\\.[0-9a-f]{6}"), sent.get(0).codec());
         assertEquals(1, sent.stream().filter(Chunk::init).count(), "one init while the parameter sets stay");
@@ -69,22 +56,10 @@ class VideoFragmenterTest {
         List<byte[]> accessUnits = accessUnits(Files.readAllBytes(annexB), true);
         assertEquals(60, accessUnits.size());
 
-        VideoFragmenter fragmenter = new VideoFragmenter();
-        fragmenter.format(new MediaFormat("hevc", 768, 576, 10, new byte[0]));
         Path mp4 = work.resolve("live-hevc.mp4");
-        List<Chunk> sent = new ArrayList<>();
-        try (OutputStream out = Files.newOutputStream(mp4)) {
-            long micros = 0;
-            for (byte[] unit : accessUnits) {
-                boolean keyframe = VideoFragmenter.nalUnits(unit).stream().anyMatch(n -> ((n[0] >> 1) & 0x3F) == 19
-                        || ((n[0] >> 1) & 0x3F) == 20 || ((n[0] >> 1) & 0x3F) == 21);
-                for (Chunk chunk : fragmenter.packet(new MediaPacket(micros, micros, keyframe, unit, micros))) {
-                    sent.add(chunk);
-                    out.write(chunk.bytes());
-                }
-                micros += 100_000;
-            }
-        }
+        // IRAP pictures: IDR_W_RADL, IDR_N_LP, CRA
+        List<Chunk> sent = fragment("hevc", accessUnits, n -> ((n[0] >> 1) & 0x3F) >= 19 && ((n[0] >> 1) & 0x3F) <= 21,
+                mp4);
         assertTrue(sent.get(0).init());
         assertTrue(sent.get(0).codec().matches("hvc1\\.1\\.6\\.L\\d+(\\.[0-9A-F]{2})*"), sent.get(0).codec());
         assertEquals(1, sent.stream().filter(Chunk::init).count(), "parameter sets repeated unchanged: one init");
@@ -132,6 +107,26 @@ class VideoFragmenterTest {
         assertEquals(0x68, sets.get(1)[0]);
         assertTrue(VideoFragmenter.parameterSets(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }).size() <= 1,
                 "a truncated record gives what it has, no exception");
+    }
+
+    /** The access units as the hub delivers them (10 fps), fragmented and written to one file; the chunks sent. */
+    private static List<Chunk> fragment(String codec, List<byte[]> accessUnits,
+            java.util.function.Predicate<byte[]> keyNal, Path mp4) throws Exception {
+        VideoFragmenter fragmenter = new VideoFragmenter();
+        fragmenter.format(new MediaFormat(codec, 768, 576, 10, new byte[0]));
+        List<Chunk> sent = new ArrayList<>();
+        try (OutputStream out = Files.newOutputStream(mp4)) {
+            long micros = 0;
+            for (byte[] unit : accessUnits) {
+                boolean keyframe = VideoFragmenter.nalUnits(unit).stream().anyMatch(keyNal);
+                for (Chunk chunk : fragmenter.packet(new MediaPacket(micros, micros, keyframe, unit, micros))) {
+                    sent.add(chunk);
+                    out.write(chunk.bytes());
+                }
+                micros += 100_000;
+            }
+        }
+        return sent;
     }
 
     private static List<byte[]> accessUnits(byte[] annexB) {
