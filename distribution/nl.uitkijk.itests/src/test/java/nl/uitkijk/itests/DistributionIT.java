@@ -144,6 +144,9 @@ class DistributionIT {
         for (String id : DEMO_CAMERAS) {
             awaitStatus(id, "ONLINE");
         }
+        // out of the box: the standards drivers are there for a new user's first RTSP or ONVIF camera
+        List<String> drivers = json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id");
+        assertTrue(drivers.containsAll(List.of("demo", "rtsp", "onvif")), drivers.toString());
         JsonNode camera = camera("demo-pancratiusplein");
         assertEquals(50.88825, camera.at("/location/lat").asDouble(), 1e-9);
         assertEquals("h264", camera.at("/streams/0/codec").asText());
@@ -184,10 +187,10 @@ class DistributionIT {
         HttpResponse<String> malformed = karaf.post("/api/v1/cameras", "{\"id\": \"it-x\", ");
         assertEquals(400, malformed.statusCode());
 
-        HttpResponse<String> unknownDriver = karaf.post("/api/v1/cameras", valid.replace("\"demo\"", "\"onvif\""));
+        HttpResponse<String> unknownDriver = karaf.post("/api/v1/cameras", valid.replace("\"demo\"", "\"axis\""));
         assertEquals(400, unknownDriver.statusCode());
         assertEquals(List.of("driver"), fields(unknownDriver));
-        assertTrue(json(unknownDriver).get("message").asText().contains("unknown driver 'onvif'"));
+        assertTrue(json(unknownDriver).get("message").asText().contains("unknown driver 'axis'"));
 
         HttpResponse<String> longName = karaf.post("/api/v1/cameras", valid.replace("\"X\"",
                 "\"" + "x".repeat(101) + "\""));
@@ -233,10 +236,10 @@ class DistributionIT {
         assertTrue(info.output().contains("Kasteel Hoensbroek") && info.output().contains("ONLINE"), info.output());
 
         ShellResult refused = karaf.shell("vms:camera-add --lat 50.9 --lon 5.9 it-shell2 \"" + "y".repeat(101)
-                + "\" onvif");
+                + "\" axis");
         assertTrue(refused.exitCode() != 0, refused.output());
         assertTrue(refused.output().contains("name: is 101 characters; at most 100")
-                && refused.output().contains("driver: unknown driver 'onvif'"), refused.output());
+                && refused.output().contains("driver: unknown driver 'axis'"), refused.output());
         assertEquals("ABSENT", status("it-shell2"));
 
         assertEquals(0, karaf.shell("vms:camera-remove it-shell").exitCode());
