@@ -73,6 +73,17 @@ public final class AuditActions {
     public static final String PRIVACY_MASKS = "privacy.masks";
     /** A camera seen without its privacy masks (live, still, playback or export), with the reason. @since 1.9 */
     public static final String PRIVACY_UNMASK = "privacy.unmask";
+    /** An incident opened. @since 1.10 */
+    public static final String INCIDENT_OPEN = "incident.open";
+    /** An incident changed: a journal note, alarms or cameras attached, footage bookmarked, a step ticked, moved.
+     * @since 1.10 */
+    public static final String INCIDENT_CHANGE = "incident.change";
+    /** An incident closed with its outcome. @since 1.10 */
+    public static final String INCIDENT_CLOSE = "incident.close";
+    /** A procedure, an outcome or a shared video wall saved. @since 1.10 */
+    public static final String CONTROL_ROOM_SETUP = "controlroom.setup";
+    /** A note left in the shift log. @since 1.10 */
+    public static final String SHIFT_NOTE = "shift.note";
 
     private AuditActions() {
     }
