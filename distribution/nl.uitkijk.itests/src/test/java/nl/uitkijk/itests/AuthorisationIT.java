@@ -106,7 +106,8 @@ class AuthorisationIT {
             declared.forEach(role -> roles.add(role.asText()));
             String path = template.replace("{id}", template.startsWith("/cameras") ? camera
                     : template.startsWith("/designations") ? "centrum-heerlen-demo" : template.startsWith("/alarms")
-                            ? "1" : "x")
+                            || template.startsWith("/incidents") ? "1" : "x")
+                    .replace("{step}", "1").replace("{version}", "1")
                     .replace("{party}", "police").replace("{entry}", "x").replace("{moduleId}", "motion")
                     .replace("{plate}", "GZ123X").replace("{name}",
                             template.startsWith("/me/") ? "wall" : template.startsWith("/plugins")

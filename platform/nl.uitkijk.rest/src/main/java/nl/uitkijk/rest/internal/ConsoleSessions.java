@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,6 +121,13 @@ public class ConsoleSessions {
         sessions.values().stream().filter(session -> !expired(session, now))
                 .forEach(session -> seen.merge(session.user(), session.lastSeen(), (a, b) -> a.isAfter(b) ? a : b));
         return seen;
+    }
+
+    /** The live sessions, oldest first (who is on duty in the console). */
+    List<Session> live() {
+        Instant now = clock.instant();
+        return sessions.values().stream().filter(session -> !expired(session, now))
+                .sorted(java.util.Comparator.comparing(Session::created)).toList();
     }
 
     /** Whether a request's CSRF header is the session's token (compared in constant time). */

@@ -16,6 +16,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.incident.ShiftLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,10 +47,12 @@ public class SessionResource {
     private final ConsoleSessions sessions;
     private final SignIns signIns;
     private final AuditLog auditLog;
+    private final ShiftLog shiftLog;
 
     @Activate
     public SessionResource(@Reference SignIns signIns, @Reference ConsoleSessions sessions,
-            @Reference AuditLog auditLog) {
+            @Reference AuditLog auditLog, @Reference ShiftLog shiftLog) {
+        this.shiftLog = shiftLog;
         this.sessions = sessions;
         this.signIns = signIns;
         this.auditLog = auditLog;
@@ -77,6 +80,13 @@ public class SessionResource {
         }
         ConsoleSessions.Session session = sessions.open(body.user(), roles, http.getRemoteAddr());
         auditLog.record(body.user(), AuditActions.SIGN_IN, "", origin, "", "web console");
+        try {
+            shiftLog.signedIn(body.user(), java.time.Instant.now());
+        } catch (IllegalStateException e) {
+            // the shift log's "who was on" misses one sign-in; the sign-in itself goes on (it is audited)
+            org.slf4j.LoggerFactory.getLogger(SessionResource.class).warn("Sign-in of {} not in the shift log: {}",
+                    body.user(), e.getMessage());
+        }
         NewCookie cookie = new NewCookie(ConsoleSessions.COOKIE, session.id(), "/", null, NewCookie.DEFAULT_VERSION,
                 null, NewCookie.DEFAULT_MAX_AGE, null, security.isSecure(), true);
         return Response.ok(json(session))

@@ -47,7 +47,8 @@ public class UserResource {
     public record UserJson(String name, String role, Set<String> roles, Instant lastSeen, Instant lockedUntil) {
     }
 
-    public record NewUser(String name, String password, String role) {
+    /** A new account; {@code site} (optional) is where the user works: their first video wall shows its cameras. */
+    public record NewUser(String name, String password, String role, String site) {
     }
 
     /** One of the two. */
@@ -57,10 +58,12 @@ public class UserResource {
     private final UserAccounts accounts;
     private final ConsoleSessions sessions;
     private final SignIns signIns;
+    private final nl.uitkijk.api.user.UserPreferences preferences;
 
     @Activate
     public UserResource(@Reference UserAccounts accounts, @Reference ConsoleSessions sessions,
-            @Reference SignIns signIns) {
+            @Reference SignIns signIns, @Reference nl.uitkijk.api.user.UserPreferences preferences) {
+        this.preferences = preferences;
         this.accounts = accounts;
         this.sessions = sessions;
         this.signIns = signIns;
@@ -81,14 +84,24 @@ public class UserResource {
         if (body == null) {
             return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "name, password and role are required");
         }
+        String site = body.site() == null ? "" : body.site().strip();
+        if (site.length() > 64) {
+            return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", "site: at most 64 characters");
+        }
         try {
             UserAccount account = accounts.create(body.name(), body.password(), body.role(), by(security));
+            if (!site.isEmpty()) {
+                preferences.put(account.name(), WallViewResource.SITE, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(site));
+            }
             URI location = UriBuilder.fromResource(UserResource.class).path(account.name()).build();
             return Response.created(location).entity(json(account, Map.of(), signIns.locked())).build();
         } catch (IllegalArgumentException e) {
             return ErrorBody.response(Response.Status.BAD_REQUEST, "invalid", e.getMessage());
         } catch (IllegalStateException e) {
             return ErrorBody.response(Response.Status.CONFLICT, "conflict", e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e); // a plain string always writes
         }
     }
 

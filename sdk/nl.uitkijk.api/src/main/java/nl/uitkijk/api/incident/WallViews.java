@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface WallViews {
 
     /**
-     * @param layout the console's wall as JSON ({"layout":4,"cameras":[…]})
+     * @param layout the console's wall as JSON ({"size":4,"cameras":[…]})
      */
     record WallView(String name, String owner, String layout, Instant saved, String savedBy) {
         public boolean shared() {
