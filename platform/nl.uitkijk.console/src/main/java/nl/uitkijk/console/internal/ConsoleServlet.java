@@ -36,7 +36,12 @@ public class ConsoleServlet extends HttpServlet {
             Map.entry("wall.js", SCRIPT), Map.entry("player.js", SCRIPT), Map.entry("alarms.js", SCRIPT),
             Map.entry("manage.js", SCRIPT), Map.entry("export.js", SCRIPT), Map.entry("playback.js", SCRIPT),
             Map.entry("privacy.js", SCRIPT),
-            Map.entry("users.js", SCRIPT), Map.entry("plugins.js", SCRIPT));
+            Map.entry("users.js", SCRIPT), Map.entry("plugins.js", SCRIPT),
+            Map.entry("incidents.js", SCRIPT), Map.entry("shift.js", SCRIPT), Map.entry("figures.js", SCRIPT),
+            Map.entry("setup.js", SCRIPT), Map.entry("reasons.js", SCRIPT),
+            // uPlot, from its WebJar at build time (see the pom)
+            Map.entry("vendor/uPlot.esm.js", SCRIPT), Map.entry("vendor/uPlot.min.css", "text/css;charset=utf-8"),
+            Map.entry("vendor/LICENSE", "text/plain;charset=utf-8"));
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "media-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; "
             + "frame-ancestors 'none'";

@@ -109,7 +109,7 @@ public class LiveTicketResource {
         if (!legal.permitted()) {
             audit.record(AuditActions.LEGAL_REFUSAL, camera.definition().id(), reason,
                     AuditActions.LIVE_START + " refused: " + legal.reason());
-            return ErrorBody.response(Response.Status.FORBIDDEN, "not_permitted", legal.reason());
+            return ErrorBody.refusal(Response.Status.FORBIDDEN, "not_permitted", legal);
         }
         boolean unmask = Boolean.TRUE.equals(body.unmask());
         if (unmask) {

@@ -8,6 +8,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.uitkijk.api.camera.CameraDefinition;
@@ -54,13 +55,14 @@ public class LegalBasisImpl implements LegalBasis {
         if (camera.designationId() == null || camera.designationId().isBlank()) {
             List<Deployment> planned = deployments.ofCamera(camera.id());
             if (!planned.isEmpty()) {
-                return new LegalStatus(null, false, planned.stream().filter(d -> d.from().isAfter(at)).findFirst()
-                        .map(d -> "mobile camera, not deployed now; next deployment '" + d.name() + "' from "
-                                + local(d.from()))
-                        .orElse("mobile camera, not deployed now"));
+                Optional<Deployment> next = planned.stream().filter(d -> d.from().isAfter(at)).findFirst();
+                return new LegalStatus(null, false, next.map(d -> "mobile camera, not deployed now; next deployment '"
+                        + d.name() + "' from " + local(d.from())).orElse("mobile camera, not deployed now"),
+                        "legal.not-deployed", next.map(d -> Map.of("deployment", d.name(), "date", local(d.from())))
+                                .orElse(Map.of()));
             }
             return new LegalStatus(null, false, "no designation (aanwijzingsbesluit, Gemeentewet art. 151c) "
-                    + "covers this camera");
+                    + "covers this camera", "legal.no-designation", Map.of());
         }
         return inForce(camera.designationId(), camera.location(), at, null);
     }
@@ -80,7 +82,10 @@ public class LegalBasisImpl implements LegalBasis {
         return new LegalStatus(status.designationId(), false, "live view is allowed only "
                 + designation.liveViewWindows().stream().map(LegalBasisImpl::describe)
                         .collect(Collectors.joining("; "))
-                + " (designation '" + designation.name() + "')");
+                + " (designation '" + designation.name() + "')", "legal.outside-window", Map.of("designation",
+                        designation.name(), "windows", designation.liveViewWindows().stream().map(w -> w.days().stream()
+                                .map(day -> day.name().substring(0, 3)).collect(Collectors.joining(",")) + " " + w.from()
+                                + "–" + w.until()).collect(Collectors.joining(";"))));
     }
 
     @Override
@@ -105,25 +110,29 @@ public class LegalBasisImpl implements LegalBasis {
         Optional<Designation> found = designations.designation(designationId);
         if (found.isEmpty()) {
             return new LegalStatus(designationId, false, "designation '" + designationId + "' does not exist "
-                    + "(withdrawn)");
+                    + "(withdrawn)", "legal.withdrawn", Map.of("designation", designationId));
         }
         Designation d = found.get();
         String named = "designation '" + d.name() + "' (" + d.decisionReference() + ")";
         if (at.isBefore(d.validFrom())) {
-            return new LegalStatus(designationId, false, named + " takes effect on " + local(d.validFrom()));
+            return new LegalStatus(designationId, false, named + " takes effect on " + local(d.validFrom()),
+                    "legal.not-yet", Map.of("designation", d.name(), "date", local(d.validFrom())));
         }
         if (!at.isBefore(d.validUntil())) {
-            return new LegalStatus(designationId, false, named + " ended on " + local(d.validUntil()));
+            return new LegalStatus(designationId, false, named + " ended on " + local(d.validUntil()),
+                    "legal.ended", Map.of("designation", d.name(), "date", local(d.validUntil())));
         }
         if (location == null) {
             return new LegalStatus(designationId, false, "the camera has no location, so " + named
-                    + " cannot cover it");
+                    + " cannot cover it", "legal.no-location", Map.of("designation", d.name()));
         }
         if (!Areas.contains(d, location)) {
-            return new LegalStatus(designationId, false, "the camera stands outside the area of " + named);
+            return new LegalStatus(designationId, false, "the camera stands outside the area of " + named,
+                    "legal.outside-area", Map.of("designation", d.name()));
         }
         return new LegalStatus(designationId, true, named + ", in force until " + local(d.validUntil())
-                + (via == null ? "" : "; " + via));
+                + (via == null ? "" : "; " + via), "legal.in-force", Map.of("designation", d.name(), "date",
+                        local(d.validUntil())));
     }
 
     /** Whether a moment (local time) falls in a window; a window whose end is before its start runs past midnight. */

@@ -101,6 +101,7 @@ class LegalBasisImplTest {
         LegalStatus outside = legal.status(camera("c2", HOENSBROEK, d.id()), NOW);
         assertFalse(outside.permitted());
         assertEquals("the camera stands outside the area of designation 'Centrum' (2026/151c-7)", outside.reason());
+        assertEquals("legal.outside-area", outside.code());
 
         assertFalse(legal.status(camera("c3", PANCRATIUSPLEIN, null), NOW).permitted());
         assertTrue(legal.status(camera("c3", PANCRATIUSPLEIN, null), NOW).reason().startsWith("no designation"));
@@ -149,6 +150,10 @@ class LegalBasisImplTest {
         LegalStatus live = legal.liveView(c, NOW);
         assertFalse(live.permitted(), "at " + nowLocal);
         assertTrue(live.reason().startsWith("live view is allowed only "), live.reason());
+        // the same for a console in any language: a code and its details in none
+        assertEquals("legal.outside-window", live.code());
+        assertEquals(today.plus(3).name().substring(0, 3) + " 01:00–02:00", live.params().get("windows"));
+        assertEquals("Centrum", live.params().get("designation"));
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +50,13 @@ final class LiveConnection {
         var redeemed = services.tickets().redeem(tickets == null || tickets.isEmpty() ? null : tickets.get(0));
         if (redeemed.isEmpty()) {
             LOG.info("Refused a live socket without a valid ticket from {}", session.getId());
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "no valid ticket: ask POST /api/v1/live/tickets");
+            end(session, CloseReason.CloseCodes.VIOLATED_POLICY, "live.no-ticket", Map.of(),
+                    "no valid ticket: ask POST /api/v1/live/tickets");
             return;
         }
         if (redeemed.get().cameraId().equals(LiveTickets.ALARMS)) {
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "this ticket is for the alarm socket");
+            end(session, CloseReason.CloseCodes.VIOLATED_POLICY, "live.wrong-socket", Map.of(),
+                    "this ticket is for the alarm socket");
             return;
         }
         ticket = redeemed.get();
@@ -70,7 +75,7 @@ final class LiveConnection {
             public void end(String reason) {
                 if (!closing) {
                     endReason = "ended: " + reason;
-                    close(session, CloseReason.CloseCodes.GOING_AWAY, reason);
+                    LiveConnection.end(session, CloseReason.CloseCodes.GOING_AWAY, "live.stream-ended", Map.of(), reason);
                 }
             }
         };
@@ -85,19 +90,22 @@ final class LiveConnection {
                             new LiveViewer(outlet, services.arrivals(), ticket.timing()));
         } catch (Exception e) {
             endReason = "ended: " + e.getMessage();
-            close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the camera cannot be viewed now");
+            end(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "live.unavailable", Map.of(),
+                    "the camera cannot be viewed now");
             return;
         }
         rightsCheck = services.rights().watch(ticket, lapsed -> {
             endReason = "ended: " + lapsed;
-            close(session, CloseReason.CloseCodes.VIOLATED_POLICY, lapsed);
+            end(session, CloseReason.CloseCodes.VIOLATED_POLICY, LAPSED.getOrDefault(lapsed, "rights.lapsed"),
+                    Map.of(), lapsed);
         });
         ScheduledExecutorService scheduler = services.scheduler();
         legalCheck = scheduler.scheduleWithFixedDelay(() -> {
             LegalStatus legal = services.liveView(ticket.cameraId(), Instant.now());
             if (!legal.permitted()) {
                 endReason = "ended: " + legal.reason();
-                close(session, CloseReason.CloseCodes.VIOLATED_POLICY, legal.reason());
+                end(session, CloseReason.CloseCodes.VIOLATED_POLICY, legal.code() == null ? "legal.refused"
+                        : legal.code(), legal.params(), legal.reason());
             }
         }, LEGAL_RECHECK_SECONDS, LEGAL_RECHECK_SECONDS, TimeUnit.SECONDS);
     }
@@ -160,6 +168,36 @@ final class LiveConnection {
                 LOG.debug("Closing the live subscription failed", e);
             }
             services.audit(ticket, AuditActions.LIVE_STOP, endReason);
+        }
+    }
+
+    /** What {@link WatchRights} says when a right lapses, as the code a console translates. */
+    private static final Map<String, String> LAPSED = Map.of("signed out", "rights.signed-out",
+            "the account was removed", "rights.removed", "the account's role no longer allows it", "rights.role",
+            "the camera is no longer shared with the police", "rights.unshared", "the hand-over was revoked",
+            "rights.handover-revoked", "the hand-over ended", "rights.handover-ended");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Ends the socket with a reason the console shows in its own language: first a text message {@code {"type":
+     * "end", "code", "params", "message"}} (the code and details in no language, the message in English), then the
+     * close frame with {@code code: message} as its reason, cut to 100 characters (the protocol's limit is 123 bytes).
+     */
+    static void end(Session session, CloseReason.CloseCode code, String reasonCode, Map<String, String> params,
+            String message) {
+        String note;
+        try {
+            note = JSON.writeValueAsString(Map.of("type", "end", "code", reasonCode, "params", params, "message",
+                    message));
+        } catch (JsonProcessingException e) {
+            close(session, code, reasonCode + ": " + message);
+            return;
+        }
+        String closeReason = reasonCode + ": " + message;
+        try {
+            session.getAsyncRemote().sendText(note, result -> close(session, code, closeReason));
+        } catch (RuntimeException e) {
+            close(session, code, closeReason);
         }
     }
 
