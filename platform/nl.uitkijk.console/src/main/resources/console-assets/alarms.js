@@ -9,8 +9,10 @@ import { element } from './wall.js';
  * alarm its delivery to each control room, read again while one is still under way.
  */
 export class AlarmPanel {
-  constructor(root) {
+  /** @param follow puts an alarm's camera on the wall ({cameras, at, title}) */
+  constructor(root, follow = () => {}) {
     this.root = root;
+    this.follow = follow;
     this.alarms = new Map();
     this.filter = 'open';
     this.muted = localStorage.getItem('uitkijk.mute') === 'true';
@@ -160,6 +162,7 @@ export class AlarmPanel {
       }
       item.append(deliveries);
     }
+    item.append(this.workButtons(alarm));
     if (alarm.acknowledgedBy) {
       const at = new Date(alarm.acknowledgedAt).toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
       item.append(element('span', 'ack', `✓ ${alarm.acknowledgedBy} ${at}: ${alarm.comment}`));
@@ -195,6 +198,34 @@ export class AlarmPanel {
     });
     item.append(form);
     return item;
+  }
+
+  /**
+   * "Show": the alarm's camera to the wall (the alarm window from 10 s before it); "Incident": an incident opened
+   * from the alarm (which acknowledges it), to work on its page.
+   */
+  workButtons(alarm) {
+    const buttons = element('span', 'alarm-work');
+    if (alarm.cameraId) {
+      const show = element('button', 'alarm-show', t('alarms.show'));
+      show.type = 'button';
+      show.addEventListener('click', () => this.follow({ cameras: [alarm.cameraId], at: alarm.raised,
+        title: `${alarm.number} ${alarm.summary}` }));
+      buttons.append(show);
+    }
+    const incident = element('button', 'alarm-incident', t('alarms.incident'));
+    incident.type = 'button';
+    incident.addEventListener('click', async () => {
+      try {
+        const opened = await api('POST', 'incidents', { title: alarm.summary.slice(0, 200), alarmIds: [alarm.id] });
+        location.hash = `#incidents/${opened.id}`;
+      } catch (error) {
+        incident.title = error.message;
+        incident.classList.add('refused');
+      }
+    });
+    buttons.append(incident);
+    return buttons;
   }
 
   /** "Escalate": the alarm to one control room, with a live hand-over of its camera (the server checks the law). */

@@ -12,10 +12,11 @@ export function useCsrfToken(token) {
 }
 
 export class ApiError extends Error {
-  constructor(status, message, problems = []) {
+  constructor(status, message, problems = [], reason = null) {
     super(message);
     this.status = status;
     this.problems = problems; // [{field, message}] of a 400
+    this.reason = reason; // {code, params} where the server gave a reason a console translates
   }
 }
 
@@ -37,12 +38,14 @@ export async function api(method, path, body) {
   if (!response.ok) {
     let message = response.statusText;
     let problems = [];
+    let reason = null;
     try {
       const body = await response.json();
       message = body.message ?? message;
       problems = body.problems ?? [];
+      reason = body.reason ? { ...body.reason, message } : null;
     } catch (e) { /* not JSON */ }
-    throw new ApiError(response.status, message, problems);
+    throw new ApiError(response.status, message, problems, reason);
   }
   return response.status === 204 ? null : response.json();
 }

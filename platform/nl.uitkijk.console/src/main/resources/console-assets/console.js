@@ -6,10 +6,14 @@ import { showExport } from './export.js';
 import { showPlayback } from './playback.js';
 import { showUsers } from './users.js';
 import { showPlugins } from './plugins.js';
+import { showIncidents } from './incidents.js';
+import { showFigures } from './figures.js';
+import { showSetup } from './setup.js';
+import { showHandover } from './shift.js';
 
 /** The console's frame: sign-in, the signed-in user, navigation between its pages. */
 const $ = (id) => document.getElementById(id);
-const PAGES = ['wall', 'playback', 'export', 'manage', 'users', 'plugins'];
+const PAGES = ['wall', 'playback', 'export', 'manage', 'users', 'plugins', 'incidents', 'figures', 'setup'];
 let session = null;
 let wall = null;
 
@@ -33,8 +37,11 @@ async function signIn(event) {
   event.preventDefault();
   const form = new FormData($('sign-in'));
   try {
-    signedIn(await api('POST', 'session', { user: form.get('user'), password: form.get('password') }));
+    const current = await api('POST', 'session', { user: form.get('user'), password: form.get('password') });
+    signedIn(current);
     $('sign-in').reset();
+    showHandover(current); // what the previous shift left, at every sign-in
+
   } catch (error) {
     $('sign-in-message').textContent = error.status === 401 ? t('sign.wrong') : error.message;
   }
@@ -58,6 +65,10 @@ function signedIn(current) {
   $('nav-export').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');
   $('nav-users').hidden = !current.roles.some((role) => role === 'admin' || role === 'supervisor');
   $('nav-plugins').hidden = !current.roles.includes('admin');
+  const any = (...roles) => current.roles.some((role) => role === 'admin' || roles.includes(role));
+  $('nav-incidents').hidden = !any('operator', 'supervisor', 'auditor');
+  $('nav-figures').hidden = !any('supervisor', 'auditor');
+  $('nav-setup').hidden = !any('supervisor');
   route();
 }
 
@@ -74,7 +85,8 @@ function showSignIn(message) {
 function route() {
   translate(document);
   if (!session) return;
-  const page = PAGES.includes(location.hash.slice(1)) ? location.hash.slice(1) : 'wall';
+  const [name, detail] = location.hash.slice(1).split('/'); // #incidents/12: one incident
+  const page = PAGES.includes(name) ? name : 'wall';
   PAGES.forEach((id) => { $(id).hidden = page !== id; });
   if (page === 'wall') {
     if (!wall) {
@@ -90,6 +102,9 @@ function route() {
   if (page === 'playback') showPlayback($('playback'));
   if (page === 'users') showUsers($('users'), session);
   if (page === 'plugins') showPlugins($('plugins'));
+  if (page === 'incidents') showIncidents($('incidents'), session, detail);
+  if (page === 'figures') showFigures($('figures'));
+  if (page === 'setup') showSetup($('setup'));
 }
 
 start();

@@ -1,4 +1,5 @@
 import { api } from './api.js';
+import { describeReason, closeReason } from './reasons.js';
 
 // console/?timing=1 (the latency benchmark): the server sends each fragment's arrival time; the delay from there to
 // appending the fragment is collected in window.uitkijkLatencies (milliseconds). For the demo camera, whose pictures
@@ -157,7 +158,7 @@ export class LivePlayer {
     try {
       ticket = await this.ticketSource(request);
     } catch (error) {
-      this.onState('ended', error.message);
+      this.onState('ended', describeReason(error.reason, error.message));
       if (error.status !== 401 && error.status !== 403) this.later();
       return;
     }
@@ -169,7 +170,9 @@ export class LivePlayer {
     socket.onmessage = (event) => this.message(event.data);
     socket.onclose = (event) => {
       if (this.stopped) return;
-      this.onState('ended', event.reason || '');
+      // the server's end message says why in no language; else the close frame's "code: message"
+      this.onState('ended', describeReason(this.ending ?? closeReason(event.reason), event.reason || ''));
+      this.ending = null;
       this.later();
     };
   }
@@ -180,6 +183,13 @@ export class LivePlayer {
   }
 
   message(data) {
+    if (typeof data === 'string' && data.startsWith('{"') && data.includes('"end"')) {
+      const note = JSON.parse(data);
+      if (note.type === 'end') {
+        this.ending = note;
+        return;
+      }
+    }
     if (this.stills) {
       if (typeof data !== 'string') this.showStill(data);
       return;

@@ -4,6 +4,23 @@ import { LivePlayer } from './player.js';
 import { AlarmPanel } from './alarms.js';
 
 const LAYOUTS = { 1: 1, 4: 2, 9: 3, 16: 4 };
+const PREALARM_SECONDS = 10;
+
+let activeWall = null;
+let pendingFollow = null;
+
+/**
+ * Puts cameras of an alarm or incident on the wall: on the tiles from the one the operator chose, or in the alarm
+ * window with the recording from 10 s before the moment, then live. From another page the wall opens first.
+ */
+export function followOnWall(work) {
+  if (activeWall) {
+    activeWall.follow(work);
+    return;
+  }
+  pendingFollow = work;
+  location.hash = '#wall';
+}
 
 /**
  * The video wall: a layout of 1, 2×2, 3×3 or 4×4 tiles, a camera list to drag from, and per tile the camera's
@@ -21,13 +38,26 @@ export class VideoWall {
   }
 
   async load() {
+    let saved = null;
     try {
-      const saved = await api('GET', 'me/preferences/wall');
-      if (LAYOUTS[saved.size]) this.size = saved.size;
-      if (Array.isArray(saved.cameras)) this.assigned = saved.cameras.map((id) => (typeof id === 'string' ? id : null));
+      saved = await api('GET', 'me/preferences/wall');
     } catch (e) {
-      // 404: nothing saved yet, the default wall. Anything else: the default wall now, saving will tell.
+      // 404: nothing saved yet: the user's home wall (their site's cameras). Anything else: the default wall now.
     }
+    try {
+      this.views = await api('GET', 'views');
+    } catch (e) {
+      this.views = { views: [], home: null };
+    }
+    this.apply(saved ?? this.views.home?.layout);
+    this.alarmTarget = await api('GET', 'me/preferences/alarmTarget').catch(() => 'popup');
+  }
+
+  /** A wall's layout ({size, cameras}) as the one shown. */
+  apply(wall) {
+    if (!wall) return;
+    if (LAYOUTS[wall.size]) this.size = wall.size;
+    if (Array.isArray(wall.cameras)) this.assigned = wall.cameras.map((id) => (typeof id === 'string' ? id : null));
   }
 
   async show() {
@@ -46,6 +76,7 @@ export class VideoWall {
       button.addEventListener('click', () => { this.size = size; this.save(); this.render(); });
       bar.append(button);
     }
+    bar.append(this.viewControls(), this.alarmTargetControl());
     this.list = element('ul', 'camera-list');
     this.list.setAttribute('aria-label', t('wall.cameras'));
     this.grid = element('div', 'grid');
@@ -54,7 +85,7 @@ export class VideoWall {
     side.append(this.list, alarms);
     const body = element('div', 'wall-body');
     body.append(side, this.grid);
-    this.alarms = new AlarmPanel(alarms);
+    this.alarms = new AlarmPanel(alarms, (work) => this.follow(work));
     this.alarms.show();
     this.root.append(bar, body);
     try {
@@ -62,12 +93,19 @@ export class VideoWall {
     } catch (error) { /* the list stays empty; the poll below tries again */ }
     if (this.hidden) return;
     this.render();
+    activeWall = this;
+    if (pendingFollow) {
+      this.follow(pendingFollow);
+      pendingFollow = null;
+    }
     this.clock = setInterval(() => this.tick(), 1000);
     this.poll = setInterval(() => this.refreshCameras(), 10000);
   }
 
   hide() {
     this.hidden = true;
+    if (activeWall === this) activeWall = null;
+    this.closeAlarmTile();
     this.alarms?.hide();
     clearInterval(this.clock);
     clearInterval(this.poll);
@@ -289,6 +327,150 @@ export class VideoWall {
   tick() {
     const now = new Date().toLocaleTimeString(currentLanguage() === 'en' ? 'en-GB' : 'nl-NL');
     this.grid.querySelectorAll('.clock').forEach((clock) => { clock.textContent = now; });
+  }
+
+  /** Saved views: the user's own and the room's (★); choosing one shows it, "save as" keeps the wall shown. */
+  viewControls() {
+    const box = element('span', 'views');
+    const select = element('select', 'view-select');
+    select.title = t('wall.views');
+    select.append(element('option', '', `${t('wall.views')}…`));
+    (this.views?.views ?? []).forEach((view, index) => {
+      const option = element('option', '', `${view.shared ? '★ ' : ''}${view.name}`);
+      option.value = String(index);
+      select.append(option);
+    });
+    select.addEventListener('change', () => {
+      const view = this.views.views[Number(select.value)];
+      select.selectedIndex = 0;
+      if (!view) return;
+      this.assigned = [];
+      this.apply(view.layout);
+      this.save();
+      this.render();
+    });
+    const saveAs = element('button', 'view-save', t('wall.saveView'));
+    saveAs.type = 'button';
+    const roles = (document.body.dataset.roles ?? '').split(' ');
+    const shared = element('input', 'view-shared');
+    shared.type = 'checkbox';
+    const sharedLabel = element('label', '', ` ${t('wall.shared')}`);
+    sharedLabel.prepend(shared);
+    sharedLabel.hidden = !roles.some((role) => role === 'supervisor' || role === 'admin');
+    saveAs.addEventListener('click', async () => {
+      const name = prompt(t('wall.viewName'));
+      if (!name) return;
+      const layout = { size: this.size, cameras: this.assigned.slice(0, this.size).map((id) => id || null) };
+      try {
+        await api('PUT', `views/${encodeURIComponent(name)}`, { layout, shared: shared.checked });
+        this.views = await api('GET', 'views');
+        box.replaceWith(this.viewControls());
+      } catch (error) {
+        alert(error.message);
+      }
+    });
+    box.append(select, saveAs, sharedLabel);
+    return box;
+  }
+
+  /** Where the alarms an operator follows appear: an alarm window, or the tiles from a chosen one. */
+  alarmTargetControl() {
+    const select = element('select', 'alarm-target');
+    select.title = t('wall.alarmsTo');
+    const popup = element('option', '', `${t('wall.alarmsTo')} ${t('wall.popup')}`);
+    popup.value = 'popup';
+    select.append(popup);
+    for (let index = 0; index < 16; index++) {
+      const option = element('option', '', `${t('wall.alarmsTo')} ${t('wall.tile')} ${index + 1}`);
+      option.value = String(index);
+      select.append(option);
+    }
+    select.value = String(this.alarmTarget ?? 'popup');
+    select.addEventListener('change', () => {
+      this.alarmTarget = select.value;
+      api('PUT', 'me/preferences/alarmTarget', select.value).catch(() => {});
+    });
+    return select;
+  }
+
+  /** An alarm's or incident's cameras ({cameras, at, title}) to where the operator wants them. */
+  follow(work) {
+    const cameras = (work.cameras ?? []).filter(Boolean);
+    if (!cameras.length) return;
+    if (this.alarmTarget !== 'popup' && this.alarmTarget !== undefined && this.alarmTarget !== null) {
+      let index = Math.min(Number(this.alarmTarget), this.size - 1);
+      for (const camera of cameras) {
+        if (index >= this.size) break;
+        this.place(camera, index++);
+      }
+      return;
+    }
+    this.openAlarmTile(cameras[0], work.at, work.title);
+    // the other cameras on free tiles, live
+    cameras.slice(1).forEach((camera) => {
+      if (!this.assigned.includes(camera)) this.place(camera, this.firstFreeTile());
+    });
+  }
+
+  /**
+   * The alarm window: the camera's recording from 10 s before the moment (what led up to it), then live. The
+   * recording is asked like any playback: the server checks the legal basis and logs it with the alarm as reason.
+   */
+  async openAlarmTile(cameraId, at, title) {
+    this.closeAlarmTile();
+    const box = element('div', 'alarm-tile');
+    box.dataset.camera = cameraId;
+    const head = element('div', 'alarm-tile-head');
+    const mode = element('span', 'alarm-tile-mode', t('wall.prealarm'));
+    const live = element('button', 'alarm-tile-live', t('wall.live'));
+    const close = element('button', 'alarm-tile-close', '×');
+    close.title = t('wall.close');
+    head.append(element('span', 'alarm-tile-title', `${title ?? ''} · ${cameraId}`), mode, live, close);
+    const video = element('video');
+    video.muted = true;
+    video.autoplay = true;
+    video.playsInline = true;
+    box.append(head, video);
+    this.root.append(box);
+    this.alarmTile = { box, player: null, url: null };
+    close.addEventListener('click', () => this.closeAlarmTile());
+    const goLive = () => {
+      if (this.alarmTile?.box !== box || this.alarmTile.player) return;
+      box.dataset.mode = 'live';
+      mode.textContent = t('wall.live');
+      video.removeAttribute('src');
+      this.alarmTile.player = new LivePlayer(video, cameraId, (state, detail) => {
+        box.dataset.state = state;
+        if (state === 'ended') mode.textContent = `${t('wall.ended')}${detail ? `: ${detail}` : ''}`;
+      }, undefined, 'main');
+      this.alarmTile.player.start();
+    };
+    live.addEventListener('click', goLive);
+    const moment = Date.parse(at ?? '') || Date.now();
+    const from = new Date(moment - PREALARM_SECONDS * 1000).toISOString();
+    const to = new Date(Math.min(Date.now(), moment + 20_000)).toISOString();
+    const query = new URLSearchParams({ from, to, reason: `alarm window: ${title ?? cameraId}` });
+    try {
+      const response = await fetch(`/api/v1/cameras/${encodeURIComponent(cameraId)}/playback?${query}`,
+        { credentials: 'same-origin', headers: { 'X-Requested-With': 'uitkijk-console' } });
+      if (!response.ok || this.alarmTile?.box !== box) throw new Error(String(response.status));
+      this.alarmTile.url = URL.createObjectURL(await response.blob());
+      box.dataset.mode = 'prealarm';
+      box.dataset.from = from;
+      video.src = this.alarmTile.url;
+      video.addEventListener('ended', goLive, { once: true });
+      video.play().catch(() => {});
+    } catch (error) {
+      goLive(); // nothing recorded before the moment (or not allowed): live at once
+    }
+  }
+
+  closeAlarmTile() {
+    if (!this.alarmTile) return;
+    this.alarmTile.player?.stop();
+    if (this.alarmTile.url) URL.revokeObjectURL(this.alarmTile.url);
+    this.alarmTile.box.remove();
+    this.alarmTile = null;
   }
 
   save() {
