@@ -145,8 +145,8 @@ class DistributionIT {
             awaitStatus(id, "ONLINE");
         }
         // out of the box: the standards drivers are there for a new user's first RTSP or ONVIF camera
-        List<String> drivers = json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id");
-        assertTrue(drivers.containsAll(List.of("demo", "rtsp", "onvif")), drivers.toString());
+        List<String> installed = json(karaf.get("/api/v1/drivers", true)).findValuesAsText("id");
+        assertTrue(installed.containsAll(List.of("demo", "rtsp", "onvif")), installed.toString());
         JsonNode camera = camera("demo-pancratiusplein");
         assertEquals(50.88825, camera.at("/location/lat").asDouble(), 1e-9);
         assertEquals("h264", camera.at("/streams/0/codec").asText());
