@@ -30,7 +30,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class OutcomeResource {
 
-    public record OutcomeBody(String label, boolean falseAlarm, int keepDays, Boolean active) {
+    /** An outcome; left out: no false alarm, nothing kept after closing, active. */
+    public record OutcomeBody(String label, Boolean falseAlarm, Integer keepDays, Boolean active) {
     }
 
     private final Incidents incidents;
@@ -58,8 +59,9 @@ public class OutcomeResource {
             return IncidentResource.invalid("label", "a JSON body {label, falseAlarm, keepDays, active} is required");
         }
         return IncidentResource.handled(() -> {
-            Outcome saved = incidents.putOutcome(new Outcome(id, body.label(), body.falseAlarm(), body.keepDays(),
-                    body.active() == null || body.active()), security.getUserPrincipal().getName());
+            Outcome saved = incidents.putOutcome(new Outcome(id, body.label(), Boolean.TRUE.equals(body.falseAlarm()),
+                    body.keepDays() == null ? 0 : body.keepDays(), body.active() == null || body.active()), security
+                            .getUserPrincipal().getName());
             new Audit(auditLog, security, http).record(AuditActions.CONTROL_ROOM_SETUP, "outcome " + id, "",
                     saved.label() + ", keep " + saved.keepDays() + " days" + (saved.active() ? "" : ", retired"));
             return Response.ok(saved).build();

@@ -33,7 +33,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcedureResource {
 
-    public record NewProcedure(String title, List<String> appliesTo, List<Procedure.Step> steps) {
+    public record NewProcedure(String title, List<String> appliesTo, List<StepBody> steps) {
+    }
+
+    /** A step as written; a flag left out is false. */
+    public record StepBody(String text, Boolean required, Boolean noteRequired) {
+        Procedure.Step step() {
+            return new Procedure.Step(text, Boolean.TRUE.equals(required), Boolean.TRUE.equals(noteRequired));
+        }
     }
 
     private final Incidents incidents;
@@ -70,7 +77,9 @@ public class ProcedureResource {
             return IncidentResource.invalid("title", "a JSON body {title, appliesTo, steps} is required");
         }
         return IncidentResource.handled(() -> {
-            Procedure saved = incidents.putProcedure(id, body.title(), body.appliesTo(), body.steps(), security
+            List<Procedure.Step> steps = body.steps() == null ? null : body.steps().stream().map(step -> step == null
+                    ? new Procedure.Step(null, false, false) : step.step()).toList();
+            Procedure saved = incidents.putProcedure(id, body.title(), body.appliesTo(), steps, security
                     .getUserPrincipal().getName());
             new Audit(auditLog, security, http).record(AuditActions.CONTROL_ROOM_SETUP, "procedure " + id, "",
                     "version " + saved.version() + ", " + saved.steps().size() + " steps");

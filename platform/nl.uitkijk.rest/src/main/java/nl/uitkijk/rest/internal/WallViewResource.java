@@ -54,7 +54,10 @@ public class WallViewResource {
     public record Views(List<ViewJson> views, ViewJson home) {
     }
 
-    public record NewView(JsonNode layout, boolean shared) {
+    public record NewView(JsonNode layout, Boolean shared) {
+        boolean forTheRoom() {
+            return Boolean.TRUE.equals(shared);
+        }
     }
 
     private final WallViews views;
@@ -89,12 +92,12 @@ public class WallViewResource {
         if (body == null || body.layout() == null || !body.layout().isObject()) {
             return IncidentResource.invalid("layout", "layout: the wall as a JSON object {size, cameras}");
         }
-        if (body.shared() && !mayShare(security)) {
+        if (body.forTheRoom() && !mayShare(security)) {
             return ErrorBody.response(Response.Status.FORBIDDEN, "forbidden",
                     "only supervisors save views for the whole room");
         }
         return IncidentResource.handled(() -> {
-            WallViews.WallView view = views.save(name, body.layout().toString(), body.shared(), security
+            WallViews.WallView view = views.save(name, body.layout().toString(), body.forTheRoom(), security
                     .getUserPrincipal().getName());
             if (view.shared()) {
                 new Audit(auditLog, security, http).record(AuditActions.CONTROL_ROOM_SETUP, "view " + view.name(), "",
