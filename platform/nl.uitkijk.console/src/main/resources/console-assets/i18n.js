@@ -182,6 +182,10 @@ Object.assign(texts.nl, {
   'reason.live.wrong-socket': 'Geen geldige toegang tot het beeld.', 'reason.live.unavailable': 'De camera is nu niet te bekijken.',
   'reason.live.stream-ended': 'Het beeld van de camera is weggevallen.', 'reason.live.stopped': 'Gestopt.',
   'reason.live.refused': 'Geweigerd.',
+  'reason.incident.closed': 'Incident {incident} is gesloten.',
+  'reason.incident.ticked': 'Stap {step} is al afgevinkt door {user}.',
+  'reason.incident.steps-open': 'Eerst de verplichte stappen afvinken: {steps}.',
+  'reason.incident.procedure-kept': 'Er zijn al stappen afgevinkt: het draaiboek blijft.',
 });
 Object.assign(texts.en, {
   'nav.incidents': 'Incidents', 'nav.figures': 'Figures', 'nav.setup': 'Procedures',
@@ -247,6 +251,10 @@ Object.assign(texts.en, {
   'reason.live.wrong-socket': 'No valid access to the video.', 'reason.live.unavailable': 'The camera cannot be viewed now.',
   'reason.live.stream-ended': 'The camera\u2019s video dropped out.', 'reason.live.stopped': 'Stopped.',
   'reason.live.refused': 'Refused.',
+  'reason.incident.closed': 'Incident {incident} is closed.',
+  'reason.incident.ticked': 'Step {step} was ticked by {user} already.',
+  'reason.incident.steps-open': 'Tick the required steps first: {steps}.',
+  'reason.incident.procedure-kept': 'Steps were ticked already: the procedure stays.',
 });
 
 let language = localStorage.getItem('uitkijk.lang') === 'en' ? 'en' : 'nl';

@@ -3,6 +3,7 @@ import { t, currentLanguage } from './i18n.js';
 import { element, followOnWall } from './wall.js';
 import { loadPage, table } from './manage.js';
 import { shiftPanel } from './shift.js';
+import { describeReason } from './reasons.js';
 
 const PRIORITIES = ['HIGH', 'MEDIUM', 'LOW'];
 const PARTIES = ['police', 'handhaving'];
@@ -108,7 +109,7 @@ async function showIncident(root, session, id) {
       await request();
       reload();
     } catch (error) {
-      message.textContent = error.message;
+      message.textContent = describeReason(error.reason, error.message);
     }
   };
   root.replaceChildren(element('h2', '', t('incidents.title')), back, head, message);

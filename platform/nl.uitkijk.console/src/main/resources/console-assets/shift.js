@@ -15,6 +15,7 @@ export async function showHandover(session) {
   } catch (error) {
     return; // no handover to show; the work goes on
   }
+  if (!handover.notes.length && !handover.openIncidents.length) return; // nothing was left: straight to work
   const dialog = element('dialog', 'handover');
   dialog.append(element('h2', '', `${t('shift.title')} — ${handover.shift.label}`));
   dialog.append(element('h3', '', t('shift.notes')));

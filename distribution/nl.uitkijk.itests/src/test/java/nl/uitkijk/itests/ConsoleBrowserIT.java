@@ -154,6 +154,17 @@ class ConsoleBrowserIT {
         form.findElement(By.name("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
         waiting(20).until(b -> b.findElement(By.id("wall")).isDisplayed());
+        readTheHandover();
+    }
+
+    /** The shift handover shows at sign-in when the previous shift left notes or open incidents: read it. */
+    private void readTheHandover() {
+        try {
+            Thread.sleep(300); // it is asked right after sign-in
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browser.findElements(By.cssSelector("dialog.handover[open] .handover-read")).forEach(WebElement::click);
     }
 
     @Test
@@ -1017,5 +1028,179 @@ class ConsoleBrowserIT {
             }
             assertEquals(204, karaf.delete("/api/v1/cameras/it-hevc").statusCode());
         }
+    }
+    /**
+     * The municipal control room at work, in the console: a camera's motion alarm becomes an incident that follows
+     * its procedure; footage is kept with a hold; a hostile journal note stays text; closing waits for the required
+     * steps (said in Dutch); the incident is handed to the police and closed; the note for the next shift is seen by
+     * the supervisor who signs in next, whose figures page counts the camera's alarms; the alarm window plays the
+     * recording from 10 s before an alarm.
+     */
+    @Test
+    @Order(20)
+    void aMotionAlarmBecomesAnIncidentWorkedByProcedureHandedOverAndTheNextShiftSeesTheNote() throws Exception {
+        assertEquals(200, karaf.put("/api/v1/procedures/motion", """
+                {"title": "Beweging buiten openingstijd", "appliesTo": ["motion"], "steps": [
+                  {"text": "Bekijk de camera en de camera's ernaast", "required": true},
+                  {"text": "Bel handhaving", "required": true, "noteRequired": true},
+                  {"text": "Politie bij inbraak"}]}""").statusCode());
+        assertEquals(0, karaf.shell("feature:install uitkijk-driver-hikvision").exitCode());
+        waiting(60).until(b -> karaf.get("/api/v1/drivers", true).body().contains("\"hikvision\""));
+        try (HikvisionCameraSimulator dome = HikvisionCameraSimulator.start("admin", "Dome-2026")) {
+            assertEquals(201, karaf.post("/api/v1/cameras", """
+                    {"id": "it-incident-dome", "name": "Dome Stationsplein", "driver": "hikvision",
+                     "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
+                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                    .formatted(dome.port())).statusCode());
+            KarafInstance.await(Duration.ofSeconds(30), () -> dome.openAlertStreams() == 1,
+                    "the dome's alert stream was not opened");
+            signIn("anna", OPERATOR_PASSWORD);
+            waiting(20).until(b -> b.findElements(By.cssSelector(".alarm-list")).size() == 1);
+            dome.emitMotion(2);
+            String alarm = waiting(30).until(b -> (String) script("const a = [...document.querySelectorAll("
+                    + "'.alarm-list .alarm')].find(a => a.innerText.includes('it-incident-dome') && a.innerText"
+                    + ".includes('motion')); return a ? a.dataset.alarm : null;"));
+            waiting(10).until(b -> {
+                b.findElement(By.cssSelector(".alarm[data-alarm='" + alarm + "'] .alarm-incident")).click();
+                return true;
+            });
+            String incident = waiting(20).until(b -> b.findElements(By.cssSelector(".incident-head")).stream()
+                    .map(head -> head.getAttribute("data-incident")).findFirst().orElse(null));
+            assertTrue(browser.getCurrentUrl().endsWith("#incidents/" + incident), browser.getCurrentUrl());
+            assertEquals(3, browser.findElements(By.cssSelector(".steps .step")).size(), "the motion procedure");
+            var stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    karaf.get("/api/v1/alarms/" + alarm, true).body());
+            assertEquals("anna", stored.get("acknowledgedBy").asText(), "the alarm is acknowledged by the incident");
+
+            // a hostile note is shown as the text it is
+            String hostile = "<img src=x onerror=\"window.pwned=1\"> ruzie bij de kiosk";
+            browser.findElement(By.cssSelector(".journal-form textarea")).sendKeys(hostile);
+            browser.findElement(By.cssSelector(".journal-form button")).click();
+            waiting(20).until(b -> hostile.equals(script("const e = [...document.querySelectorAll('.journal .entry"
+                    + ".kind-note .text')].pop(); return e ? e.textContent : null;")));
+            assertEquals(0L, script("return document.querySelectorAll('.journal img').length;"));
+            assertEquals(Boolean.TRUE, script("return window.pwned === undefined;"));
+
+            // a stretch of the dome's recording is kept with a hold
+            browser.findElement(By.cssSelector(".bookmark-form input[name=label]")).sendKeys("inbreker bij de deur");
+            browser.findElement(By.cssSelector(".bookmark-form button")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".bookmarks li")).stream()
+                    .anyMatch(li -> !li.getAttribute("data-hold").isEmpty()));
+            assertTrue(karaf.shell("vms:hold-list").output().contains("incident-" + incident));
+
+            // closing before the required steps: refused, in the console's language
+            browser.findElement(By.cssSelector(".close-form button")).click();
+            waiting(20).until(b -> b.findElement(By.cssSelector(".incident-message")).getText()
+                    .equals("Eerst de verplichte stappen afvinken: 1, 2."));
+            browser.findElement(By.cssSelector(".step[data-step='1'] .tick-form button")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".step[data-step='1'].ticked")).size() == 1);
+            browser.findElement(By.cssSelector(".step[data-step='2'] .tick-form input[name=note]"))
+                    .sendKeys("handhaving rijdt erheen");
+            browser.findElement(By.cssSelector(".step[data-step='2'] .tick-form button")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".step[data-step='2'].ticked")).size() == 1);
+
+            // escalation: handed to the police
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".hand-over select")))
+                    .selectByValue("police");
+            browser.findElement(By.cssSelector(".hand-over button")).click();
+            waiting(20).until(b -> "HANDED_OVER".equals(b.findElement(By.cssSelector(".incident-head"))
+                    .getAttribute("data-state")));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".close-form select")))
+                    .selectByValue("resolved");
+            browser.findElement(By.cssSelector(".close-form button")).click();
+            waiting(20).until(b -> "CLOSED".equals(b.findElement(By.cssSelector(".incident-head"))
+                    .getAttribute("data-state")));
+            assertTrue(browser.findElements(By.cssSelector(".journal-form")).isEmpty(), "a closed incident is read only");
+            assertTrue(!karaf.shell("vms:hold-list").output().contains("incident-" + incident),
+                    "closed as resolved: the footage follows the normal retention again");
+
+            // a note for the next shift, and a second incident left open for it
+            browser.get(console() + "#incidents");
+            WebElement note = waiting(20).until(b -> b.findElement(By.cssSelector(".shift-note textarea")));
+            note.sendKeys("Dome Stationsplein: beweging bij de deur, handhaving ingelicht");
+            browser.findElement(By.cssSelector(".shift-note button")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".shift-panel .shift-notes .text")).stream()
+                    .anyMatch(e -> e.getText().startsWith("Dome Stationsplein")));
+            assertTrue(browser.findElements(By.cssSelector(".on-duty li")).stream()
+                    .anyMatch(li -> "anna".equals(li.getAttribute("data-user"))), "anna is on duty");
+            browser.findElement(By.cssSelector(".new-incident input[name=title]")).sendKeys("Jongeren bij de kiosk");
+            browser.findElement(By.cssSelector(".new-incident button")).click();
+            waiting(20).until(b -> b.findElements(By.cssSelector(".incident-head")).size() == 1);
+
+            // the supervisor of the next shift sees it at sign-in
+            WebElement form = signInForm();
+            form.findElement(By.name("user")).sendKeys("sven");
+            form.findElement(By.name("password")).sendKeys(SUPERVISOR_PASSWORD);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement handover = waiting(20).until(b -> b.findElement(By.cssSelector("dialog.handover[open]")));
+            assertTrue(handover.getText().contains("Dome Stationsplein: beweging bij de deur, handhaving ingelicht"),
+                    handover.getText());
+            assertTrue(handover.getText().contains("Jongeren bij de kiosk"), handover.getText());
+            handover.findElement(By.cssSelector(".handover-read")).click();
+            waiting(10).until(b -> b.findElements(By.cssSelector("dialog.handover")).isEmpty());
+
+            // the figures page counts the dome's motion alarms as the server stored them
+            var alarms = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    karaf.get("/api/v1/alarms?limit=500", true).body());
+            long motion = java.util.stream.StreamSupport.stream(alarms.spliterator(), false)
+                    .filter(a -> "it-incident-dome".equals(a.path("cameraId").asText())
+                            && "motion".equals(a.path("type").asText())).count();
+            browser.get(console() + "#figures");
+            WebElement row = waiting(20).until(b -> b.findElement(By.cssSelector(
+                    ".alarm-counts tr[data-camera='it-incident-dome'][data-type='motion']")));
+            assertEquals(String.valueOf(motion), row.getAttribute("data-count"));
+            assertTrue(browser.findElements(By.cssSelector(".plot-times canvas")).size() == 1, "the times are plotted");
+            assertTrue(browser.findElements(By.cssSelector(".plot-counts canvas")).size() == 1, "the counts too");
+            assertTrue(Double.parseDouble(browser.findElement(By.cssSelector(".false-share"))
+                    .getAttribute("data-share")) >= 0);
+            assertEquals(204, karaf.delete("/api/v1/cameras/it-incident-dome").statusCode());
+        }
+    }
+
+    /** The alarm window shows the camera's recording from 10 s before the alarm, then live. */
+    @Test
+    @Order(21)
+    void theAlarmWindowPlaysTheRecordingFromTenSecondsBeforeTheAlarmThenLive() throws Exception {
+        Thread.sleep(12_000); // the demo camera has been recording; an alarm with 10 s before it
+        assertEquals(201, karaf.post("/api/v1/alarms", """
+                {"cameraId": "demo-promenade", "type": "fight", "priority": "HIGH",
+                 "description": "Opstootje bij de promenade"}""").statusCode());
+        signIn("sven", SUPERVISOR_PASSWORD);
+        String alarm = waiting(30).until(b -> (String) script("const a = [...document.querySelectorAll("
+                + "'.alarm-list .alarm')].find(a => a.innerText.includes('Opstootje')); return a ? a.dataset.alarm"
+                + " : null;"));
+        waiting(10).until(b -> {
+            b.findElement(By.cssSelector(".alarm[data-alarm='" + alarm + "'] .alarm-show")).click();
+            return true;
+        });
+        waiting(30).until(b -> "prealarm".equals(b.findElement(By.cssSelector(".alarm-tile")).getAttribute("data-mode"))
+                && (Boolean) script("const v = document.querySelector('.alarm-tile video'); return v.readyState >= 2"
+                        + " && v.duration > 5;"));
+        waiting(60).until(b -> "live".equals(b.findElement(By.cssSelector(".alarm-tile")).getAttribute("data-mode")));
+        browser.findElement(By.cssSelector(".alarm-tile-close")).click();
+        assertTrue(browser.findElements(By.cssSelector(".alarm-tile")).isEmpty());
+    }
+
+    /** A reason the server gives (here the legal basis's) reads in the console's language. */
+    @Test
+    @Order(22)
+    void theServersReasonsReadInTheConsolesLanguage() {
+        signIn("anna", OPERATOR_PASSWORD);
+        String reason = "{code: 'legal.outside-window', params: {designation: 'Centrum', windows: 'FRI,SAT 22:00–06:00'}, "
+                + "message: 'live view is allowed only Fri, Sat 22:00–06:00'}";
+        String describe = "const done = arguments[0]; import('./reasons.js').then(m => done(m.describeReason(" + reason
+                + ")));";
+        assertEquals("Live kijken mag alleen vr, za 22:00–06:00 (aanwijzing ‘Centrum’).",
+                ((JavascriptExecutor) browser).executeAsyncScript(describe));
+        browser.findElement(By.cssSelector("[data-lang='en']")).click();
+        assertEquals("Live view is allowed only Fri, Sat 22:00–06:00 (designation ‘Centrum’).",
+                ((JavascriptExecutor) browser).executeAsyncScript(describe));
+        browser.findElement(By.cssSelector("[data-lang='nl']")).click();
+        // a close frame's "code: message", and a code this console does not know (the server's words then)
+        assertEquals("U bent afgemeld.", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + " import('./reasons.js').then(m => done(m.describeReason(m.closeReason('rights.signed-out: signed out'))));"));
+        assertEquals("something new", ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + " import('./reasons.js').then(m => done(m.describeReason({code: 'legal.new-kind', message: "
+                + "'something new'})));"));
     }
 }

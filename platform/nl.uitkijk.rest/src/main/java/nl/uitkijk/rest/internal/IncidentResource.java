@@ -26,6 +26,7 @@ import nl.uitkijk.api.camera.ConfigProblem;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
 import nl.uitkijk.api.incident.Incident;
+import nl.uitkijk.api.incident.IncidentConflict;
 import nl.uitkijk.api.incident.IncidentProblem;
 import nl.uitkijk.api.incident.Incidents;
 import org.osgi.service.component.annotations.Activate;
@@ -219,6 +220,9 @@ public class IncidentResource {
             return work.get();
         } catch (IncidentProblem e) {
             return invalid(e.field(), e.getMessage());
+        } catch (IncidentConflict e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(409,
+                    "conflict", e.getMessage(), List.of(), new ErrorBody.Reason(e.code(), e.params()))).build();
         } catch (NoSuchElementException e) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", e.getMessage());
         } catch (IllegalArgumentException e) {

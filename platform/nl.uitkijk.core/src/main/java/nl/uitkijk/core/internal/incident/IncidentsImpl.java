@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,7 @@ import nl.uitkijk.api.incident.Incident.Bookmark;
 import nl.uitkijk.api.incident.Incident.JournalEntry;
 import nl.uitkijk.api.incident.Incident.State;
 import nl.uitkijk.api.incident.Incident.StepTick;
+import nl.uitkijk.api.incident.IncidentConflict;
 import nl.uitkijk.api.incident.IncidentProblem;
 import nl.uitkijk.api.incident.Incidents;
 import nl.uitkijk.api.incident.Outcome;
@@ -204,7 +206,7 @@ public class IncidentsImpl implements Incidents {
         }
         Incident current = require(id);
         if (current.closedNow()) {
-            throw new IllegalStateException("incident " + id + " is closed");
+            throw closed(id);
         }
         LegalHold hold;
         try {
@@ -245,7 +247,8 @@ public class IncidentsImpl implements Incidents {
             throw new IncidentProblem("note", "note: step " + step + " asks for a note (" + wanted.text() + ")");
         }
         current.ticks().stream().filter(tick -> tick.step() == step).findFirst().ifPresent(tick -> {
-            throw new IllegalStateException("step " + step + " was ticked by " + tick.user() + " at " + tick.at());
+            throw new IncidentConflict("incident.ticked", Map.of("step", String.valueOf(step), "user", tick.user()),
+                    "step " + step + " was ticked by " + tick.user() + " at " + tick.at());
         });
         return change(id, user, (connection, now) -> {
             update(connection, "INSERT INTO incident_step (incident_id, step_no, user_name, at_us, note) VALUES "
@@ -260,7 +263,8 @@ public class IncidentsImpl implements Incidents {
         Procedure procedure = procedures().stream().filter(p -> p.id().equals(procedureId)).findFirst()
                 .orElseThrow(() -> new IncidentProblem("procedure", "no procedure '" + procedureId + "'"));
         if (!require(id).ticks().isEmpty()) {
-            throw new IllegalStateException("steps of the incident's procedure were ticked: it stays");
+            throw new IncidentConflict("incident.procedure-kept", Map.of(),
+                    "steps of the incident's procedure were ticked: it stays");
         }
         return change(id, user, (connection, now) -> {
             update(connection, "UPDATE incident SET procedure_id = ?, procedure_version = ? WHERE id = ?",
@@ -293,8 +297,9 @@ public class IncidentsImpl implements Incidents {
         Incident current = require(id);
         List<Integer> unticked = current.untickedRequiredSteps();
         if (!unticked.isEmpty()) {
-            throw new IllegalStateException("required steps of procedure '" + current.procedure().id()
-                    + "' are not ticked: " + unticked);
+            throw new IncidentConflict("incident.steps-open", Map.of("steps", unticked.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))), "required steps of procedure '"
+                    + current.procedure().id() + "' are not ticked: " + unticked);
         }
         Incident closed = change(id, user, (connection, now) -> {
             update(connection, "UPDATE incident SET state = 'CLOSED', outcome = ?, closed_us = ?, closed_by = ?, "
@@ -455,12 +460,17 @@ public class IncidentsImpl implements Incidents {
                 if (query(connection, "SELECT id FROM incident WHERE id = ?", row -> row.getLong(1), id).isEmpty()) {
                     throw new NoSuchElementException("no incident " + id);
                 }
-                throw new IllegalStateException("incident " + id + " is closed");
+                throw closed(id);
             }
             change.apply(connection, now);
             return null;
         });
         return require(id);
+    }
+
+    private static IncidentConflict closed(long id) {
+        return new IncidentConflict("incident.closed", Map.of("incident", String.valueOf(id)), "incident " + id
+                + " is closed");
     }
 
     private Incident require(long id) {
