@@ -114,6 +114,7 @@ async function showIncident(root, session, id) {
   };
   root.replaceChildren(element('h2', '', t('incidents.title')), back, head, message);
   root.append(camerasPart(incident), await alarmsPart(incident), procedurePart(incident, editable, act, message),
+    editable ? await attachForm(incident, act) : '',
     footagePart(incident, editable, act));
   if (editable) root.append(statePart(incident, act), await closePart(incident, act));
   root.append(journalPart(incident, works(session), act));
@@ -146,6 +147,34 @@ async function alarmsPart(incident) {
   }
   part.append(list);
   return part;
+}
+
+/** Further alarms (open ones, which this acknowledges) and cameras into the incident. */
+async function attachForm(incident, act) {
+  const form = element('form', 'attach-form');
+  const alarm = element('select');
+  alarm.name = 'alarm';
+  alarm.append(element('option', '', t('incidents.attachAlarm')));
+  (await api('GET', 'alarms?open=true&limit=50').catch(() => [])).forEach((a) => {
+    const o = element('option', '', `${a.number} · ${a.cameraId ?? ''} ${a.summary}`);
+    o.value = a.id;
+    alarm.append(o);
+  });
+  const camera = element('select');
+  camera.name = 'camera';
+  camera.append(element('option', '', t('incidents.attachCamera')));
+  (await api('GET', 'cameras').catch(() => [])).filter((c) => !incident.cameraIds.includes(c.id)).forEach((c) => {
+    const o = element('option', '', c.name);
+    o.value = c.id;
+    camera.append(o);
+  });
+  const button = element('button', '', t('incidents.attach'));
+  button.type = 'submit';
+  form.append(alarm, camera, button);
+  form.addEventListener('submit', act(() => api('POST', `incidents/${incident.id}/attach`, {
+    alarmIds: alarm.selectedIndex > 0 ? [alarm.value] : [], cameraIds: camera.selectedIndex > 0 ? [camera.value] : [],
+  })));
+  return form;
 }
 
 function procedurePart(incident, editable, act) {

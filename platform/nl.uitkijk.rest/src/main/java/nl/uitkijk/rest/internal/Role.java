@@ -13,10 +13,12 @@ public enum Role {
     ADMIN("admin", "everything: cameras, designations, deployments, recording, retention, holds, discovery, users, "
             + "plugins, live view, playback, export, the audit trail"),
     OPERATOR("operator", "cameras and their status, live view within the legal basis and its live-view windows, "
-            + "playback, PTZ, the alarm queue (every view is logged)"),
-    SUPERVISOR("supervisor", "as an operator, and export with a required reason (logged with its SHA-256) and the "
-            + "list of accounts"),
-    AUDITOR("auditor", "the audit trail and this inventory only; no images, no cameras"),
+            + "playback, PTZ, the alarm queue, incidents (journal, footage held for them, procedures ticked), the "
+            + "shift log and saved walls (every view is logged)"),
+    SUPERVISOR("supervisor", "as an operator, and export with a required reason (logged with its SHA-256), the "
+            + "list of accounts, procedures, outcomes, the room's shared walls and the control room's figures"),
+    AUDITOR("auditor", "the audit trail, this inventory, and incidents, procedures, the shift log and the figures "
+            + "to read; no images, no cameras, no changes"),
     POLICE("police", "only the cameras an administrator shared with the police: live view, playback and export "
             + "within the legal basis (logged); no camera configuration"),
     /** A monitoring system with the scrape token (or an account given this role). */
