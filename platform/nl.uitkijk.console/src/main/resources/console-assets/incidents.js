@@ -56,18 +56,11 @@ async function newIncidentForm() {
   const title = input('title', t('incidents.what'), 200);
   title.required = true;
   const type = input('type', t('incidents.type'), 32);
-  const priority = element('select');
-  priority.name = 'priority';
-  PRIORITIES.forEach((p) => { const o = element('option', '', p); o.value = p; o.selected = p === 'MEDIUM'; priority.append(o); });
-  const cameras = element('select');
-  cameras.name = 'cameras';
+  const priority = choice('priority', PRIORITIES, (p) => p, (p) => p);
+  priority.value = 'MEDIUM';
+  const cameras = choice('cameras', await api('GET', 'cameras').catch(() => []), (c) => c.name, (c) => c.id);
   cameras.multiple = true;
   cameras.title = t('incidents.cameras');
-  (await api('GET', 'cameras').catch(() => [])).forEach((camera) => {
-    const o = element('option', '', camera.name);
-    o.value = camera.id;
-    cameras.append(o);
-  });
   const submit = element('button', '', t('incidents.open'));
   submit.type = 'submit';
   const message = alertLine();
@@ -152,22 +145,10 @@ async function alarmsPart(incident) {
 /** Further alarms (open ones, which this acknowledges) and cameras into the incident. */
 async function attachForm(incident, act) {
   const form = element('form', 'attach-form');
-  const alarm = element('select');
-  alarm.name = 'alarm';
-  alarm.append(element('option', '', t('incidents.attachAlarm')));
-  (await api('GET', 'alarms?open=true&limit=50').catch(() => [])).forEach((a) => {
-    const o = element('option', '', `${a.number} · ${a.cameraId ?? ''} ${a.summary}`);
-    o.value = a.id;
-    alarm.append(o);
-  });
-  const camera = element('select');
-  camera.name = 'camera';
-  camera.append(element('option', '', t('incidents.attachCamera')));
-  (await api('GET', 'cameras').catch(() => [])).filter((c) => !incident.cameraIds.includes(c.id)).forEach((c) => {
-    const o = element('option', '', c.name);
-    o.value = c.id;
-    camera.append(o);
-  });
+  const alarm = choice('alarm', await api('GET', 'alarms?open=true&limit=50').catch(() => []),
+    (a) => `${a.number} · ${a.cameraId ?? ''} ${a.summary}`, (a) => a.id, t('incidents.attachAlarm'));
+  const camera = choice('camera', (await api('GET', 'cameras').catch(() => []))
+    .filter((c) => !incident.cameraIds.includes(c.id)), (c) => c.name, (c) => c.id, t('incidents.attachCamera'));
   const button = element('button', '', t('incidents.attach'));
   button.type = 'submit';
   form.append(alarm, camera, button);
@@ -216,17 +197,15 @@ function procedurePart(incident, editable, act) {
 
 function followForm(incident, act) {
   const form = element('form', 'follow-form');
-  const choice = element('select');
-  choice.name = 'procedure';
-  api('GET', 'procedures').then((procedures) => procedures.forEach((p) => {
-    const o = element('option', '', p.title);
-    o.value = p.id;
-    choice.append(o);
-  })).catch(() => {});
+  const procedure = element('select');
+  procedure.name = 'procedure';
+  api('GET', 'procedures').then((procedures) => procedure.replaceWith(choice('procedure', procedures, (p) => p.title,
+    (p) => p.id))).catch(() => {});
   const button = element('button', '', t('incidents.follow'));
   button.type = 'submit';
-  form.append(choice, button);
-  form.addEventListener('submit', act(() => api('POST', `incidents/${incident.id}/procedure`, { procedureId: choice.value })));
+  form.append(procedure, button);
+  form.addEventListener('submit', act(() => api('POST', `incidents/${incident.id}/procedure`,
+    { procedureId: form.querySelector('select[name=procedure]').value })));
   return form;
 }
 
@@ -242,12 +221,8 @@ function footagePart(incident, editable, act) {
   part.append(list);
   if (!editable || !incident.cameraIds.length) return part;
   const form = element('form', 'bookmark-form');
-  const camera = element('select');
-  camera.name = 'camera';
-  incident.cameraIds.forEach((id) => { const o = element('option', '', id); o.value = id; camera.append(o); });
-  const kind = element('select');
-  kind.name = 'kind';
-  ['bookmark', 'still'].forEach((k) => { const o = element('option', '', t(`incidents.kind.${k}`)); o.value = k; kind.append(o); });
+  const camera = choice('camera', incident.cameraIds, (id) => id, (id) => id);
+  const kind = choice('kind', ['bookmark', 'still'], (k) => t(`incidents.kind.${k}`), (k) => k);
   const now = Date.now();
   const from = localInput('from', now - 60_000);
   const to = localInput('to', now);
@@ -272,9 +247,7 @@ function statePart(incident, act) {
     part.append(take);
   }
   const form = element('form', 'hand-over');
-  const party = element('select');
-  party.name = 'party';
-  PARTIES.forEach((p) => { const o = element('option', '', partyName(p)); o.value = p; party.append(o); });
+  const party = choice('party', PARTIES, partyName, (p) => p);
   const button = element('button', '', t('incidents.handTo'));
   button.type = 'submit';
   form.append(button, party);
@@ -285,13 +258,8 @@ function statePart(incident, act) {
 
 async function closePart(incident, act) {
   const form = element('form', 'close-form');
-  const outcome = element('select');
-  outcome.name = 'outcome';
-  (await api('GET', 'outcomes').catch(() => [])).filter((o) => o.active).forEach((o) => {
-    const option = element('option', '', o.label);
-    option.value = o.id;
-    outcome.append(option);
-  });
+  const outcome = choice('outcome', (await api('GET', 'outcomes').catch(() => [])).filter((o) => o.active),
+    (o) => o.label, (o) => o.id);
   const note = input('note', t('incidents.closeNote'), 2000);
   const button = element('button', '', t('incidents.close'));
   button.type = 'submit';
@@ -324,6 +292,19 @@ function journalPart(incident, mayWrite, act) {
     part.append(form);
   }
   return part;
+}
+
+/** A select with an option per item (its label, its value), after an optional first choice of none. */
+function choice(name, items, label, value, none) {
+  const select = element('select');
+  select.name = name;
+  if (none) select.append(element('option', '', none));
+  items.forEach((item) => {
+    const option = element('option', '', label(item));
+    option.value = value(item);
+    select.append(option);
+  });
+  return select;
 }
 
 function section(className, titleKey) {

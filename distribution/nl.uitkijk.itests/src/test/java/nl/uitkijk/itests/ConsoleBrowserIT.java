@@ -157,6 +157,17 @@ class ConsoleBrowserIT {
         readTheHandover();
     }
 
+    /** A Hikvision dome (the simulator) as a camera, once its alert stream (where its alarms come from) is open. */
+    private void addDome(HikvisionCameraSimulator dome, String id, String name) throws Exception {
+        assertEquals(201, karaf.post("/api/v1/cameras", """
+                {"id": "%s", "name": "%s", "driver": "hikvision",
+                 "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
+                 "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
+                .formatted(id, name, dome.port())).statusCode());
+        KarafInstance.await(Duration.ofSeconds(30), () -> dome.openAlertStreams() == 1,
+                "the dome's alert stream was not opened");
+    }
+
     /** The shift handover shows at sign-in when the previous shift left notes or open incidents: read it. */
     private void readTheHandover() {
         try {
@@ -211,10 +222,10 @@ class ConsoleBrowserIT {
             }
         }
         // Each tile plays, or says why the law does not allow live view now (the demo designation of Hoensbroek
-        // allows it on Friday and Saturday nights only).
+        // allows it on Friday and Saturday nights only), in the console's language.
         String tiles = "return [...document.querySelectorAll('.tile')].map(t => Number((t.querySelector('video')"
-                + " || {dataset: {}}).dataset.frames || 0) > 3 ? 'playing' : t.innerText.includes('live view is "
-                + "allowed only') ? 'refused' : 'waiting').join(',');";
+                + " || {dataset: {}}).dataset.frames || 0) > 3 ? 'playing' : t.innerText.includes('Live kijken mag "
+                + "alleen ') ? 'refused' : 'waiting').join(',');";
         try {
             waiting(30).until(b -> !script(tiles).toString().contains("waiting"));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -391,13 +402,7 @@ class ConsoleBrowserIT {
     @Order(8)
     void aCameraAlarmReachesTheOperatorLiveAndIsAcknowledgedWithAComment() throws Exception {
         try (HikvisionCameraSimulator dome = HikvisionCameraSimulator.start("admin", "Dome-2026")) {
-            assertEquals(201, karaf.post("/api/v1/cameras", """
-                    {"id": "it-alarm-dome", "name": "Dome Markt", "driver": "hikvision",
-                     "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
-                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
-                    .formatted(dome.port())).statusCode());
-            KarafInstance.await(Duration.ofSeconds(30), () -> dome.openAlertStreams() == 1,
-                    "the dome's alert stream was not opened");
+            addDome(dome, "it-alarm-dome", "Dome Markt");
             signIn("anna", OPERATOR_PASSWORD);
             waiting(20).until(b -> b.findElements(By.cssSelector(".alarm-list")).size() == 1);
             dome.emitMotion(2);
@@ -1047,13 +1052,7 @@ class ConsoleBrowserIT {
         assertEquals(0, karaf.shell("feature:install uitkijk-driver-hikvision").exitCode());
         waiting(60).until(b -> karaf.get("/api/v1/drivers", true).body().contains("\"hikvision\""));
         try (HikvisionCameraSimulator dome = HikvisionCameraSimulator.start("admin", "Dome-2026")) {
-            assertEquals(201, karaf.post("/api/v1/cameras", """
-                    {"id": "it-incident-dome", "name": "Dome Stationsplein", "driver": "hikvision",
-                     "config": {"host": "127.0.0.1", "port": %d, "username": "admin", "password": "Dome-2026"},
-                     "location": {"lat": 50.8879, "lon": 5.9797}, "designationId": "centrum-heerlen-demo"}"""
-                    .formatted(dome.port())).statusCode());
-            KarafInstance.await(Duration.ofSeconds(30), () -> dome.openAlertStreams() == 1,
-                    "the dome's alert stream was not opened");
+            addDome(dome, "it-incident-dome", "Dome Stationsplein");
             signIn("anna", OPERATOR_PASSWORD);
             waiting(20).until(b -> b.findElements(By.cssSelector(".alarm-list")).size() == 1);
             dome.emitMotion(2);
