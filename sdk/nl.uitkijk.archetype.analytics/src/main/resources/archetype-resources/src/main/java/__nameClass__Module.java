@@ -14,6 +14,10 @@ import org.osgi.service.component.annotations.Component;
  * picture without contrast, so a picture whose brightness hardly varies for a few frames in a row is an episode of
  * type {@code tamper}. Replace the analysis with your own; keep the contract the conformance kit checks.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "analytics", vendor = "${nameClass}", licence = "Apache-2.0", // your SPDX licence
+        personalData = {"IMAGES"}, protocols = {}, models = {},
+        securityContact = "security@${name}.example", // where a vulnerability is reported: your real address
+        summary = "${nameClass} video analysis") // add PERSONS, TRACKS or LICENCE_PLATES if it finds them
 @Component(service = AnalyticsModule.class, property = AnalyticsModule.MODULE_ID + "=${name}")
 public class ${nameClass}Module implements AnalyticsModule {
 

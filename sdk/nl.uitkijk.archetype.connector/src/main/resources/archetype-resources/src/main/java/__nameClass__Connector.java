@@ -26,6 +26,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code ACK <id>} or {@code NAK <reason>}) with the control room's own; keep the contract: try once, return within
  * the timeout, never throw for the peer's failure, say DELIVERED only when the receiver confirmed it.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "connector", vendor = "${nameClass}", licence = "Apache-2.0", // your SPDX licence
+        personalData = {}, protocols = {"TCP"}, models = {},
+        securityContact = "security@${name}.example", // where a vulnerability is reported: your real address
+        summary = "Alarms to the ${nameClass} control room")
 @Component(service = ControlRoomConnector.class, configurationPid = ${nameClass}Kind.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ${nameClass}Connector.Configuration.class, factory = true)

@@ -17,6 +17,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * and asks it for one session per camera. The host, port, user name, password and timeout settings come from
  * {@link HttpCameraDriver}; add the camera's own settings as {@link HttpCameraDriver.NumberSetting}s.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "${vendorClass}", licence = "Apache-2.0", // your SPDX licence
+        personalData = {"IMAGES"}, protocols = {"HTTP", "RTSP"}, models = {"${vendorClass} network cameras"},
+        securityContact = "security@${vendor}.example", // where a vulnerability is reported: your real address
+        summary = "${vendorClass} cameras: streams, device information and PTZ")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + ${vendorClass}CameraDriver.ID,
         configurationPid = "${package}")
 @Designate(ocd = ${vendorClass}CameraDriver.Configuration.class)

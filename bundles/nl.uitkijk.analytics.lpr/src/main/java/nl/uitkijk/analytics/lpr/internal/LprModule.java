@@ -24,6 +24,9 @@ import org.osgi.service.component.annotations.Deactivate;
  * up to 5 colour pictures a second, up to 1280 wide. Plates identify people, so a designation must permit
  * {@link PersonalData#LICENCE_PLATES}. Also reads stills for {@code POST /api/v1/lpr/read}.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "analytics", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES", "LICENCE_PLATES"},
+        protocols = {}, models = {}, securityContact = "SECURITY.md",
+        summary = "Licence-plate recognition (PP-OCR on ONNX Runtime) against a hotlist; no-hits not kept")
 @Component(service = { AnalyticsModule.class, PlateRecognizer.class },
         property = AnalyticsModule.MODULE_ID + "=lpr")
 public class LprModule implements AnalyticsModule, PlateRecognizer {

@@ -13,6 +13,9 @@ import org.osgi.service.component.annotations.Component;
  * Motion detection: gray pictures, 5 a second, 320 wide are enough to see people and cars move and cheap enough for
  * dozens of cameras. Processes no personal data (it singles nobody out), so any designation permits it.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "analytics", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {}, models = {}, securityContact = "SECURITY.md",
+        summary = "Motion in zones (OpenCV MOG2), the motion grid for search; no persons or plates")
 @Component(service = AnalyticsModule.class, property = AnalyticsModule.MODULE_ID + "=motion")
 public class MotionModule implements AnalyticsModule {
 

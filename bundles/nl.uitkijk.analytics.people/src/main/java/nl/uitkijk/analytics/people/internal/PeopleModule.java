@@ -15,6 +15,9 @@ import org.osgi.service.component.annotations.Component;
  * CCTV picture. It singles persons out, so a designation must permit {@link PersonalData#PERSONS}; with loitering
  * or line rules it follows them over time, and the designation must permit {@link PersonalData#TRACKS} too.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "analytics", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES", "PERSONS", "TRACKS"},
+        protocols = {}, models = {}, securityContact = "SECURITY.md",
+        summary = "People counting, crowd, loitering and line crossing (OpenCV HOG and a tracker)")
 @Component(service = AnalyticsModule.class, property = AnalyticsModule.MODULE_ID + "=people")
 public class PeopleModule implements AnalyticsModule {
 

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * connector's clock by the NAK's timestamp and sends once more; DUH (not understood) is a refusal for good; no
  * answer in time is a retry. Over TCP each message has its own connection; over UDP one datagram and its answer.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "connector", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {},
+        protocols = {"SIA DC-09", "SIA-DCS", "ADM-CID"}, models = {}, securityContact = "SECURITY.md",
+        summary = "Alarms to an alarm receiving centre over SIA DC-09 (TCP/UDP, AES)")
 @Component(service = ControlRoomConnector.class, configurationPid = Dc09Kind.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = Dc09Connector.Configuration.class, factory = true)

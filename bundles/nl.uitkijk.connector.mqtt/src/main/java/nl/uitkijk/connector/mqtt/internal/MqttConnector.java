@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * stop), so subscribers know whether silence means calm. The outbox is the store: Paho keeps nothing in memory
  * between attempts, and a broken link is rebuilt on the next delivery. ssl:// URIs use the JVM's trust store.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "connector", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"MQTT 3.1.1", "TLS"}, models = {}, securityContact = "SECURITY.md",
+        summary = "Alarms to a control room over MQTT (QoS 1, retained status with a last will)")
 @Component(service = ControlRoomConnector.class, configurationPid = MqttKind.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = MqttConnector.Configuration.class, factory = true)

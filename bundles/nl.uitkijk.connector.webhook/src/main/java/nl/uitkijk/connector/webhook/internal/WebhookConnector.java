@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  * or no connection leave it to the outbox to retry; any other answer (4xx, a redirect, which is never followed) is a
  * refusal for good. One instance per factory configuration of {@value WebhookKind#FACTORY_PID}.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "connector", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"HTTPS", "Standard Webhooks"}, models = {}, securityContact = "SECURITY.md",
+        summary = "Alarms to a control room over HTTPS, signed as Standard Webhooks, with a live hand-over link")
 @Component(service = ControlRoomConnector.class, configurationPid = WebhookKind.FACTORY_PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = WebhookConnector.Configuration.class, factory = true)

@@ -16,6 +16,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Axis cameras over their own HTTP API, VAPIX: what ONVIF says too (identity, streams, PTZ) read from the camera's
  * parameters, plus the event stream over WebSocket, which carries Axis's own detections (motion, tamper, inputs).
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"VAPIX", "RTSP", "HTTP Digest"}, models = {"Axis network cameras (VAPIX 3)"}, securityContact = "SECURITY.md",
+        summary = "Axis cameras over VAPIX: streams, device information, PTZ and the event stream")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + AxisCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.axis")
 @Designate(ocd = AxisCameraDriver.Configuration.class)

@@ -14,6 +14,9 @@ import org.osgi.service.component.annotations.Component;
  * Demo cameras: each one renders its own street scene with OpenCV and encodes it to H.264 with FFmpeg, so that an
  * installation without real cameras (a laptop, a test machine, a tender demo) has live cameras.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {},
+        protocols = {}, models = {"synthetic street scenes (no real camera)"}, securityContact = "SECURITY.md",
+        summary = "Demo cameras: synthetic H.264 street scenes with a clock, for trying the product without cameras")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + DemoCameraDriver.ID)
 public class DemoCameraDriver implements CameraDriver {
 

@@ -16,6 +16,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Hikvision cameras over their own HTTP API, ISAPI: what ONVIF says too (identity, streams, PTZ), plus the alert
  * stream, which carries Hikvision's own detections (motion, tamper, line crossing, intrusion) as they happen.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"ISAPI", "RTSP", "HTTP Digest"}, models = {"Hikvision network cameras (ISAPI)"}, securityContact = "SECURITY.md",
+        summary = "Hikvision cameras over ISAPI: streams, device information, PTZ and the alert stream")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + HikvisionCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.hikvision")
 @Designate(ocd = HikvisionCameraDriver.Configuration.class)

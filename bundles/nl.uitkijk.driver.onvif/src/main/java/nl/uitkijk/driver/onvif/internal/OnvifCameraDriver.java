@@ -17,6 +17,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ONVIF Profile S cameras (and PTZ): device, media and PTZ services over SOAP with WS-Security digest. The streams
  * the camera reports are read by the platform's media hub like any RTSP stream.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"ONVIF Profile S", "WS-Discovery", "RTSP", "HTTP"}, models = {}, securityContact = "SECURITY.md",
+        summary = "ONVIF Profile S cameras: streams, device information, PTZ, events and discovery")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + OnvifCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.onvif")
 @Designate(ocd = OnvifCameraDriver.Configuration.class)

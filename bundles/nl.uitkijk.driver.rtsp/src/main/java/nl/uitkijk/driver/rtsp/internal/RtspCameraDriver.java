@@ -18,6 +18,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** A generic camera reached by an RTSP URL, with optional credentials: any camera or encoder that speaks RTSP. */
+@nl.uitkijk.api.plugin.Plugin(kind = "driver", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {"RTSP", "RTP"}, models = {}, securityContact = "SECURITY.md",
+        summary = "Any camera with an RTSP URL and credentials: H.264/H.265 main and sub-stream, no PTZ")
 @Component(service = CameraDriver.class, property = CameraDriver.DRIVER_ID + "=" + RtspCameraDriver.ID,
         configurationPid = "nl.uitkijk.driver.rtsp")
 @Designate(ocd = RtspCameraDriver.Configuration.class)

@@ -62,6 +62,9 @@ import org.slf4j.LoggerFactory;
  * Continuous recording of every camera into fragmented MP4 segments under a storage root, indexed in the platform
  * database; timeline, export and deletion for the platform's retention.
  */
+@nl.uitkijk.api.plugin.Plugin(kind = "recorder", vendor = "Uitkijk", licence = "EPL-2.0", personalData = {"IMAGES"},
+        protocols = {}, models = {}, securityContact = "SECURITY.md",
+        summary = "Records every camera without transcoding into fMP4 segments with SHA-256, gaps with reasons, export")
 @Component(service = { RecordingBackend.class, EventHandler.class }, immediate = true,
         configurationPid = "nl.uitkijk.recorder.segment",
         property = EventConstants.EVENT_TOPIC + "=" + EventTopics.CAMERA_EVENT)
