@@ -10,10 +10,11 @@ import { showIncidents } from './incidents.js';
 import { showFigures } from './figures.js';
 import { showSetup } from './setup.js';
 import { showHandover } from './shift.js';
+import { showCatalogue } from './catalogue.js';
 
 /** The console's frame: sign-in, the signed-in user, navigation between its pages. */
 const $ = (id) => document.getElementById(id);
-const PAGES = ['wall', 'playback', 'export', 'manage', 'users', 'plugins', 'incidents', 'figures', 'setup'];
+const PAGES = ['wall', 'playback', 'export', 'manage', 'users', 'plugins', 'incidents', 'figures', 'setup', 'catalogue'];
 let session = null;
 let wall = null;
 
@@ -69,6 +70,12 @@ function signedIn(current) {
   $('nav-incidents').hidden = !any('operator', 'supervisor', 'auditor');
   $('nav-figures').hidden = !any('supervisor', 'auditor');
   $('nav-setup').hidden = !any('supervisor');
+  $('nav-catalogue').hidden = !any('procurement');
+  // procurement sees no cameras: its console opens on the catalogue
+  const wallless = current.roles.length > 0 && current.roles.every((role) => role === 'procurement');
+  $('nav').querySelector('a[href="#wall"]').hidden = wallless;
+  $('nav').querySelector('a[href="#playback"]').hidden = wallless;
+  if (wallless && !location.hash.startsWith('#catalogue')) location.hash = '#catalogue';
   route();
 }
 
@@ -105,6 +112,7 @@ function route() {
   if (page === 'incidents') showIncidents($('incidents'), session, detail);
   if (page === 'figures') showFigures($('figures'));
   if (page === 'setup') showSetup($('setup'));
+  if (page === 'catalogue') showCatalogue($('catalogue'));
 }
 
 start();

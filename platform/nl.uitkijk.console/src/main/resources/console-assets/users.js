@@ -3,7 +3,7 @@ import { t } from './i18n.js';
 import { element } from './wall.js';
 import { loadPage, table } from './manage.js';
 
-const ROLES = ['operator', 'supervisor', 'admin', 'police', 'auditor'];
+const ROLES = ['operator', 'supervisor', 'admin', 'police', 'auditor', 'procurement'];
 
 /**
  * The accounts: supervisors see who may sign in, with which role, and who is in the console now; administrators

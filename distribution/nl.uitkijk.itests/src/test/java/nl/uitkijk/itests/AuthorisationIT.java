@@ -51,6 +51,7 @@ class AuthorisationIT {
         USERS.put("supervisor", "rol-supervisor");
         USERS.put("auditor", "rol-auditor");
         USERS.put("police", "rol-police");
+        USERS.put("procurement", "rol-procurement");
         USERS.put("viewer", "rol-karafviewer"); // Karaf's viewer role: no Uitkijk role at all
         USERS.put("", null);
     }
@@ -65,7 +66,7 @@ class AuthorisationIT {
         java.nio.file.Files.writeString(home.resolve("etc/nl.uitkijk.rest.metrics.cfg"), "scrapeToken = " + SCRAPE_TOKEN
                 + "\n");
         karaf.start(ADMIN_PASSWORD);
-        for (String role : List.of("operator", "supervisor", "auditor", "police")) {
+        for (String role : List.of("operator", "supervisor", "auditor", "police", "procurement")) {
             // health answers before every REST resource is registered: the users resource may come a moment later
             KarafInstance.await(Duration.ofSeconds(60), () -> {
                 HttpResponse<String> created = karaf.post("/api/v1/users", "{\"name\":\"" + USERS.get(role)

@@ -1202,4 +1202,33 @@ class ConsoleBrowserIT {
                 + " import('./reasons.js').then(m => done(m.describeReason({code: 'legal.new-kind', message: "
                 + "'something new'})));"));
     }
+    /** A tender team's account (role procurement) opens on the plugin catalogue: read only, in Dutch, printable. */
+    @Test
+    @Order(23)
+    void procurementReadsThePluginCatalogueAndNothingElse() throws Exception {
+        assertEquals(201, karaf.post("/api/v1/users", "{\"name\": \"ines\", \"password\": \"" + POLICE_PASSWORD
+                + "\", \"role\": \"procurement\"}").statusCode());
+        WebElement form = signInForm();
+        form.findElement(By.name("user")).sendKeys("ines");
+        form.findElement(By.name("password")).sendKeys(POLICE_PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting(30).until(b -> b.findElements(By.cssSelector("table.catalogue tr[data-plugin]")).size() >= 12);
+        assertTrue(browser.getCurrentUrl().endsWith("#catalogue"), browser.getCurrentUrl());
+        assertEquals("Plugincatalogus", browser.findElement(By.cssSelector("#catalogue h2")).getText());
+        assertTrue(browser.findElements(By.cssSelector("table.catalogue tr[data-plugin]")).stream()
+                .allMatch(row -> "true".equals(row.getAttribute("data-intact"))), "every plugin as the build made it");
+        WebElement lpr = browser.findElement(By.cssSelector(".plugin-report[data-plugin='uitkijk-analytics-lpr']"));
+        assertTrue(lpr.getText().contains("camerabeelden, kentekens") && lpr.getText().contains("EPL-2.0")
+                && lpr.getText().contains("onnxruntime"), lpr.getText());
+        assertTrue(!browser.findElement(By.cssSelector("#nav a[href='#wall']")).isDisplayed(), "no wall");
+        assertTrue(!browser.findElement(By.id("nav-plugins")).isDisplayed(), "no installing");
+        assertEquals(1, browser.findElements(By.cssSelector("#catalogue button.print")).size());
+        String csrf = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[0];
+                fetch('/api/v1/session', {headers: {'X-Requested-With': 'uitkijk-console'}})
+                  .then(r => r.json()).then(s => done(s.csrfToken));""");
+        assertEquals(403L, fetchStatus("PUT", "/api/v1/plugins/uitkijk-driver-axis", csrf),
+                "the server refuses procurement any change, with a valid session token too");
+        assertEquals(200L, fetchStatus("GET", "/api/v1/plugins/catalogue", null));
+    }
 }

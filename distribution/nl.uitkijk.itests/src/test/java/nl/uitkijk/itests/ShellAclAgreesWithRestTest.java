@@ -44,7 +44,8 @@ class ShellAclAgreesWithRestTest {
             Map.entry("connector-list", "get /connectors"), Map.entry("connector-add", "post /connectors"),
             Map.entry("connector-remove", "delete /connectors/{id}"), Map.entry("alarm-raise", "post /alarms"),
             Map.entry("analytics-list", "get /cameras/{id}/analytics"),
-            Map.entry("analytics-set", "put /cameras/{id}/analytics/{moduleId}"));
+            Map.entry("analytics-set", "put /cameras/{id}/analytics/{moduleId}"),
+            Map.entry("plugin-list", "get /plugins/catalogue"));
 
     /** Commands with no REST twin (yet), and the roles they keep. */
     private static final Map<String, String> SHELL_ONLY = Map.of(

@@ -38,7 +38,7 @@ public class ConsoleServlet extends HttpServlet {
             Map.entry("privacy.js", SCRIPT),
             Map.entry("users.js", SCRIPT), Map.entry("plugins.js", SCRIPT),
             Map.entry("incidents.js", SCRIPT), Map.entry("shift.js", SCRIPT), Map.entry("figures.js", SCRIPT),
-            Map.entry("setup.js", SCRIPT), Map.entry("reasons.js", SCRIPT),
+            Map.entry("setup.js", SCRIPT), Map.entry("reasons.js", SCRIPT), Map.entry("catalogue.js", SCRIPT),
             // uPlot, from its WebJar at build time (see the pom)
             Map.entry("vendor/uPlot.esm.js", SCRIPT), Map.entry("vendor/uPlot.min.css", "text/css;charset=utf-8"),
             Map.entry("vendor/LICENSE", "text/plain;charset=utf-8"));

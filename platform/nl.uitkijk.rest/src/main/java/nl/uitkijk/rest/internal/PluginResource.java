@@ -1,18 +1,15 @@
 package nl.uitkijk.rest.internal;
 
-import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.BinaryOperator;
-import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
-import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -22,9 +19,9 @@ import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.plugin.PluginEntry;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
-import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,16 +29,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * The plugins an administrator can switch on and off from the console: the Karaf features of camera drivers,
- * recorders, analytics and control-room connectors known to this installation ({@code GET /plugins}), installed with
- * {@code PUT /plugins/{name}} and uninstalled with {@code DELETE} (audited), as {@code feature:install} would,
- * without refreshing other bundles so nothing else restarts. The platform's own features are not plugins and are
- * never offered.
+ * The plugins: the Karaf features of camera drivers, recorders, analytics and control-room connectors known to this
+ * installation. Administrators list them ({@code GET /plugins}), install ({@code PUT /plugins/{name}}) and uninstall
+ * them ({@code DELETE}, audited), as {@code feature:install} would, without refreshing other bundles so nothing else
+ * restarts — and an install is refused when an artifact does not match the SHA-256 the build recorded for it.
+ * Administrators and procurement read the catalogue ({@code GET /plugins/catalogue}: metadata, personal data,
+ * licences, API packages, checksums) and the distribution's SBOM ({@code GET /plugins/sbom}, CycloneDX JSON).
  */
 @Component(service = PluginResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(UitkijkApplication.SELECT)
-@Path("plugins")
+@javax.ws.rs.Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
@@ -53,44 +51,80 @@ public class PluginResource {
             long cameras) {
     }
 
-    private static final List<String> KINDS = List.of("driver", "recorder", "analytics", "connector");
-    /** Libraries that plugins need, not plugins themselves. */
-    private static final List<String> LIBRARIES = List.of("uitkijk-driver-base", "uitkijk-connector-base");
+    /**
+     * A catalogue entry: the plugin's metadata, whether every artifact matches its recorded checksum
+     * ({@code intact}), and the latest conformance report ({@code conformance}: the one its build ran, or null).
+     */
+    public record CatalogueJson(String name, String kind, String version, String summary, String vendor,
+            String licence, List<String> personalData, List<String> protocols, List<String> models,
+            String securityContact, boolean metadataDeclared, boolean installed, List<String> apiPackages,
+            List<ArtifactJson> artifacts, boolean intact, List<PluginEntry.Component> components,
+            PluginEntry.Conformance conformance) {
+
+        static CatalogueJson of(PluginEntry entry) {
+            return new CatalogueJson(entry.name(), entry.kind(), entry.version(), entry.summary(), entry.vendor(),
+                    entry.licence(), entry.personalData(), entry.protocols(), entry.models(), entry.securityContact(),
+                    entry.metadataDeclared(), entry.installed(), entry.apiPackages(), entry.artifacts().stream()
+                            .map(ArtifactJson::of).toList(), entry.intact(), entry.components(), entry.conformance());
+        }
+    }
+
+    public record ArtifactJson(String location, String recordedSha256, String actualSha256, boolean verified) {
+        static ArtifactJson of(PluginEntry.Artifact artifact) {
+            return new ArtifactJson(artifact.location(), artifact.recordedSha256(), artifact.actualSha256(),
+                    artifact.verified());
+        }
+    }
+
+    /** Where the distribution keeps its SBOM (made by the CycloneDX Maven plugin at build time). */
+    static final String SBOM = "etc/uitkijk-sbom.cdx.json";
     private static final EnumSet<FeaturesService.Option> QUIET = EnumSet.of(
             FeaturesService.Option.NoAutoRefreshBundles);
 
     private final FeaturesService features;
     private final CameraRegistry registry;
     private final AuditLog auditLog;
+    private final PluginCatalogueImpl catalogue;
 
     @Activate
     public PluginResource(@Reference FeaturesService features, @Reference CameraRegistry registry,
-            @Reference AuditLog auditLog) {
+            @Reference AuditLog auditLog, @Reference PluginCatalogueImpl catalogue) {
         this.features = features;
         this.registry = registry;
         this.auditLog = auditLog;
-    }
-
-    /** The plugin kind of a feature name, or empty when it is not a plugin. */
-    static Optional<String> kindOf(String featureName) {
-        if (LIBRARIES.contains(featureName) || !featureName.startsWith("uitkijk-")) {
-            return Optional.empty();
-        }
-        String rest = featureName.substring("uitkijk-".length());
-        return KINDS.stream().filter(kind -> rest.startsWith(kind + "-") && rest.length() > kind.length() + 1)
-                .findFirst();
+        this.catalogue = catalogue;
     }
 
     @Allow
     @GET
-    public List<PluginJson> list() throws Exception {
-        return newestByName().values().stream().map(this::json).sorted(Comparator.comparing(PluginJson::kind)
+    public List<PluginJson> list() {
+        return catalogue.plugins().values().stream().map(this::json).sorted(Comparator.comparing(PluginJson::kind)
                 .thenComparing(PluginJson::name)).toList();
+    }
+
+    @Allow(Role.PROCUREMENT)
+    @GET
+    @javax.ws.rs.Path("catalogue")
+    public List<CatalogueJson> catalogue() {
+        return catalogue.entries().stream().map(CatalogueJson::of).toList();
+    }
+
+    @Allow(Role.PROCUREMENT)
+    @GET
+    @javax.ws.rs.Path("sbom")
+    public Response sbom() throws java.io.IOException {
+        Path file = Path.of(System.getProperty("karaf.home", "."), SBOM);
+        if (!Files.isRegularFile(file)) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "this installation has no SBOM ("
+                    + SBOM + "): a distribution built by the project's build carries one");
+        }
+        return Response.ok(Files.readAllBytes(file), "application/vnd.cyclonedx+json")
+                .header("Content-Disposition", "attachment; filename=\"uitkijk-sbom.cdx.json\"").build();
     }
 
     @Allow
     @PUT
-    @Path("{name}")
+    @javax.ws.rs.Path("{name}")
     public Response install(@PathParam("name") String name, @Context SecurityContext security,
             @Context HttpServletRequest http) throws Exception {
         return change(name, true, new Audit(auditLog, security, http));
@@ -98,7 +132,7 @@ public class PluginResource {
 
     @Allow
     @DELETE
-    @Path("{name}")
+    @javax.ws.rs.Path("{name}")
     public Response uninstall(@PathParam("name") String name, @Context SecurityContext security,
             @Context HttpServletRequest http) throws Exception {
         return change(name, false, new Audit(auditLog, security, http));
@@ -106,12 +140,24 @@ public class PluginResource {
 
     /** Installs or uninstalls a plugin unless it is so already; only a change is audited. */
     private Response change(String name, boolean install, Audit audit) throws Exception {
-        Optional<Feature> plugin = plugin(name);
+        Optional<Feature> plugin = Optional.ofNullable(catalogue.plugins().get(name));
         if (plugin.isEmpty()) {
             return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no plugin '" + name + "'");
         }
         Feature feature = plugin.get();
         if (features.isInstalled(feature) != install) {
+            if (install) {
+                List<PluginEntry.Artifact> altered = catalogue.mismatches(name);
+                if (!altered.isEmpty()) {
+                    PluginEntry.Artifact first = altered.get(0);
+                    audit.record(AuditActions.PLUGIN_INSTALL, name, "", "refused: " + first.location()
+                            + " does not match its recorded SHA-256");
+                    return ErrorBody.response(Response.Status.CONFLICT, "integrity", "'" + name + "' is not "
+                            + "installed: " + first.location() + " does not match the checksum the build recorded "
+                            + "(SHA-256 " + first.recordedSha256() + ", found " + first.actualSha256() + "); it was "
+                            + "altered or replaced after the build");
+                }
+            }
             try {
                 if (install) {
                     features.installFeature(feature, QUIET);
@@ -128,22 +174,8 @@ public class PluginResource {
         return Response.ok(json(feature)).build();
     }
 
-    /** Each plugin feature in its newest version (a repository may list several). */
-    private Map<String, Feature> newestByName() throws Exception {
-        Comparator<Feature> byVersion = Comparator.comparing(feature -> Version.parseVersion(
-                feature.getVersion().replace("-SNAPSHOT", ".SNAPSHOT")));
-        return Arrays.stream(features.listFeatures())
-                .filter(feature -> !feature.isHidden() && kindOf(feature.getName()).isPresent())
-                .collect(Collectors.toMap(Feature::getName, feature -> feature,
-                        BinaryOperator.maxBy(byVersion)));
-    }
-
-    private Optional<Feature> plugin(String name) throws Exception {
-        return Optional.ofNullable(newestByName().get(name));
-    }
-
     private PluginJson json(Feature feature) {
-        String kind = kindOf(feature.getName()).orElseThrow();
+        String kind = PluginCatalogueImpl.kindOf(feature.getName()).orElseThrow();
         String driverId = feature.getName().substring(("uitkijk-" + kind + "-").length());
         long cameras = kind.equals("driver")
                 ? registry.cameras().stream().filter(camera -> camera.definition().driver().equals(driverId)).count()

@@ -21,6 +21,8 @@ public enum Role {
             + "to read; no images, no cameras, no changes"),
     POLICE("police", "only the cameras an administrator shared with the police: live view, playback and export "
             + "within the legal basis (logged); no camera configuration"),
+    PROCUREMENT("procurement", "the plugin catalogue (what each plugin is, the personal data it processes, its "
+            + "licence, conformance and checksums) and the distribution's SBOM; no cameras, no images, no changes"),
     /** A monitoring system with the scrape token (or an account given this role). */
     METRICS("metrics", "the Prometheus metrics only (health of cameras, streams, recording, storage; no images)");
 

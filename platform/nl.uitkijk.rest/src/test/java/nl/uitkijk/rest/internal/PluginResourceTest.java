@@ -9,15 +9,15 @@ class PluginResourceTest {
 
     @Test
     void onlyDriversRecordersAnalyticsAndConnectorsArePluginsNeverThePlatformOrItsLibraries() {
-        assertEquals(Optional.of("driver"), PluginResource.kindOf("uitkijk-driver-axis"));
-        assertEquals(Optional.of("driver"), PluginResource.kindOf("uitkijk-driver-acme"));
-        assertEquals(Optional.of("recorder"), PluginResource.kindOf("uitkijk-recorder-segment"));
-        assertEquals(Optional.of("analytics"), PluginResource.kindOf("uitkijk-analytics-motion"));
-        assertEquals(Optional.of("connector"), PluginResource.kindOf("uitkijk-connector-police"));
-        assertEquals(Optional.empty(), PluginResource.kindOf("uitkijk-driver-base"), "a library");
-        assertEquals(Optional.empty(), PluginResource.kindOf("uitkijk-driver-"));
-        assertEquals(Optional.empty(), PluginResource.kindOf("uitkijk-rest"));
-        assertEquals(Optional.empty(), PluginResource.kindOf("uitkijk-console"));
-        assertEquals(Optional.empty(), PluginResource.kindOf("scr"));
+        assertEquals(Optional.of("driver"), PluginCatalogueImpl.kindOf("uitkijk-driver-axis"));
+        assertEquals(Optional.of("driver"), PluginCatalogueImpl.kindOf("uitkijk-driver-acme"));
+        assertEquals(Optional.of("recorder"), PluginCatalogueImpl.kindOf("uitkijk-recorder-segment"));
+        assertEquals(Optional.of("analytics"), PluginCatalogueImpl.kindOf("uitkijk-analytics-motion"));
+        assertEquals(Optional.of("connector"), PluginCatalogueImpl.kindOf("uitkijk-connector-police"));
+        assertEquals(Optional.empty(), PluginCatalogueImpl.kindOf("uitkijk-driver-base"), "a library");
+        assertEquals(Optional.empty(), PluginCatalogueImpl.kindOf("uitkijk-driver-"));
+        assertEquals(Optional.empty(), PluginCatalogueImpl.kindOf("uitkijk-rest"));
+        assertEquals(Optional.empty(), PluginCatalogueImpl.kindOf("uitkijk-console"));
+        assertEquals(Optional.empty(), PluginCatalogueImpl.kindOf("scr"));
     }
 }

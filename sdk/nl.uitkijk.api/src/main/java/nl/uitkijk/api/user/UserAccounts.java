@@ -14,7 +14,7 @@ public interface UserAccounts {
 
     /** operator: live, alarms, playback; supervisor: + export; admin: everything; police: shared cameras only;
      * auditor: the audit trail only. */
-    Set<String> ROLES = Set.of("operator", "supervisor", "admin", "police", "auditor");
+    Set<String> ROLES = Set.of("operator", "supervisor", "admin", "police", "auditor", "procurement");
 
     int MIN_PASSWORD_LENGTH = 12;
 

@@ -29,7 +29,8 @@ final class AccountBook {
             "operator", List.of("operator"),
             "supervisor", List.of("supervisor", "operator"),
             "police", List.of("police"),
-            "auditor", List.of("auditor"));
+            "auditor", List.of("auditor"),
+            "procurement", List.of("procurement"));
     private static final String LEGACY_VIEWER_GROUP = "viewergroup";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
