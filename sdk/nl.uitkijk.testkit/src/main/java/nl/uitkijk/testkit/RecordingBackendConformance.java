@@ -25,9 +25,6 @@ import nl.uitkijk.api.recording.RecordingBackend;
 import nl.uitkijk.api.recording.RecordingSink;
 import nl.uitkijk.api.recording.TimeRange;
 import nl.uitkijk.api.recording.Timeline;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,8 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class RecordingBackendConformance implements ConformanceReport.Kit {
 
     /** The clip's format, as the media hub announces it. */
-    protected static final MediaFormat FORMAT = new MediaFormat("h264", 768, 576, 10, null);
-    private static final long FRAME_MICROS = 100_000;
+    protected static final MediaFormat FORMAT = ClipPackets.FORMAT;
     private static final int SECONDS = 12;
 
     private final ConformanceReport report = new ConformanceReport();
@@ -88,9 +84,7 @@ public abstract class RecordingBackendConformance implements ConformanceReport.K
 
     @BeforeAll
     void start() throws Exception {
-        Path annexB = Files.createTempDirectory("uitkijk-recorder-kit").resolve("clip.h264");
-        RtspCameraSimulator.remuxToAnnexB(TestData.require(RtspCameraSimulator.CLIP), annexB);
-        clip = packets(annexB, SECONDS * 10);
+        clip = ClipPackets.read(Files.createTempDirectory("uitkijk-recorder-kit"), SECONDS * 10, 0);
         backend = startBackend(Files.createTempDirectory("uitkijk-recorder-kit-storage"));
         start = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         long inputBytes = clip.stream().mapToLong(p -> p.data().length).sum();
@@ -126,22 +120,6 @@ public abstract class RecordingBackendConformance implements ConformanceReport.K
                         wall + packet.ptsMicros()));
             }
         }
-    }
-
-    private static List<MediaPacket> packets(Path annexB, int count) throws Exception {
-        List<MediaPacket> packets = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(annexB.toFile())) {
-            grabber.setFormat("h264");
-            grabber.start();
-            AVPacket packet;
-            while (packets.size() < count && (packet = grabber.grabPacket()) != null) {
-                byte[] data = new byte[packet.size()];
-                packet.data().get(data);
-                long time = packets.size() * FRAME_MICROS;
-                packets.add(new MediaPacket(time, time, (packet.flags() & avcodec.AV_PKT_FLAG_KEY) != 0, data, 0));
-            }
-        }
-        return packets;
     }
 
     private TimeRange around(Instant at) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import nl.uitkijk.api.media.MediaPacket;
+import nl.uitkijk.testkit.ClipPackets;
 import nl.uitkijk.api.recording.ExportResult;
 import nl.uitkijk.api.recording.RecordingBackend.NoFootageException;
 import nl.uitkijk.api.recording.RecordingPolicy;

@@ -1,38 +1,37 @@
-package nl.uitkijk.recorder.segment.internal;
+package nl.uitkijk.testkit;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nl.uitkijk.api.media.MediaFormat;
 import nl.uitkijk.api.media.MediaPacket;
-import nl.uitkijk.testkit.RtspCameraSimulator;
-import nl.uitkijk.testkit.TestData;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
- * The packets of the real CCTV test clip as a camera delivers them over RTSP: Annex-B H.264, 10 fps, stamped with
- * consecutive times, so recording tests need not wait in real time.
+ * The packets of the real CCTV test clip as a camera delivers them over RTSP: Annex-B H.264 (or H.265 made from it),
+ * 10 fps, stamped with consecutive times, so recording tests need not wait in real time. Skips (fails under
+ * {@code CI=true}) where the test data is absent, like {@link TestData#require}.
  */
-final class ClipPackets {
+public final class ClipPackets {
 
-    static final MediaFormat FORMAT = new MediaFormat("h264", 768, 576, 10, null);
-    static final long FRAME_MICROS = 100_000;
+    public static final MediaFormat FORMAT = new MediaFormat("h264", 768, 576, 10, null);
+    public static final long FRAME_MICROS = 100_000;
 
     private ClipPackets() {
     }
 
-    static final MediaFormat HEVC_FORMAT = new MediaFormat("hevc", 768, 576, 10, null);
+    public static final MediaFormat HEVC_FORMAT = new MediaFormat("hevc", 768, 576, 10, null);
 
-    static List<MediaPacket> read(Path folder, int count, long startWallMicros) throws Exception {
+    public static List<MediaPacket> read(Path folder, int count, long startWallMicros) throws Exception {
         Path annexB = folder.resolve("clip.h264");
         RtspCameraSimulator.remuxToAnnexB(TestData.require(RtspCameraSimulator.CLIP), annexB);
         return packets(annexB, "h264", count, startWallMicros);
     }
 
     /** The clip as an H.265 camera sends it (encoded by Debian's ffmpeg with libx265). */
-    static List<MediaPacket> readHevc(Path folder, int count, long startWallMicros) throws Exception {
+    public static List<MediaPacket> readHevc(Path folder, int count, long startWallMicros) throws Exception {
         Path annexB = folder.resolve("clip.hevc");
         RtspCameraSimulator.encodeHevc(TestData.require(RtspCameraSimulator.CLIP), annexB, count);
         return packets(annexB, "hevc", count, startWallMicros);
