@@ -229,6 +229,30 @@ class IncidentIT {
                 + CAMERA + "\", \"from\": \"gisteren\"}")));
         assertEquals(List.of("step"), fields(as("operator", "POST", "incidents/" + id + "/steps/1", "{}")),
                 "no procedure, no steps");
+
+        // attaching cameras and following a procedure: operators, supervisors and administrators; not the others
+        String camera = "{\"cameraIds\": [\"demo-promenade\"]}";
+        for (String role : List.of("auditor", "police")) {
+            assertEquals(403, as(role, "POST", "incidents/" + id + "/attach", camera).statusCode(), role);
+            assertEquals(403, as(role, "POST", "incidents/" + id + "/procedure", "{\"procedureId\": \"fight\"}")
+                    .statusCode(), role);
+        }
+        HttpResponse<byte[]> attached = as("operator", "POST", "incidents/" + id + "/attach", camera);
+        assertEquals(200, attached.statusCode(), text(attached));
+        assertEquals("[\"demo-promenade\"]", json(attached).get("cameraIds").toString());
+        assertEquals(200, as("supervisor", "POST", "incidents/" + id + "/attach", "{\"cameraIds\": [\"" + CAMERA
+                + "\"]}").statusCode());
+        assertEquals(200, karaf.send(null, null, "POST", "/api/v1/incidents/" + id + "/attach",
+                "{\"cameraIds\": [\"demo-hoensbroek\"]}".getBytes(StandardCharsets.UTF_8), "application/json")
+                .statusCode(), "the administrator");
+        assertEquals(List.of("cameraIds"), fields(as("operator", "POST", "incidents/" + id + "/attach",
+                "{\"cameraIds\": [\"nergens\"]}")));
+        HttpResponse<byte[]> follows = as("operator", "POST", "incidents/" + id + "/procedure",
+                "{\"procedureId\": \"fight\"}");
+        assertEquals(200, follows.statusCode(), text(follows));
+        assertEquals("fight", json(follows).at("/procedure/id").asText());
+        assertEquals(List.of("procedure"), fields(as("supervisor", "POST", "incidents/" + id + "/procedure",
+                "{\"procedureId\": \"nergens\"}")));
     }
 
     @Test
