@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -629,9 +631,19 @@ class ConsoleBrowserIT {
             assertTrue(((Number) script("return document.querySelector('.tile video').currentTime;")).doubleValue()
                     > 0, "MSE plays in the video element");
             assertEquals(0, browser.findElements(By.cssSelector(".tile canvas.live-canvas")).size());
-            double behind = waiting(10).until(b -> (Number) script("const v = document.querySelector('.tile video');"
-                    + " return v.dataset.behind === undefined ? null : Number(v.dataset.behind);")).doubleValue();
-            assertTrue(behind < 500, "the MSE player knows its backlog and keeps it short: " + behind + " ms");
+            String readBehind = "const v = document.querySelector('.tile video');"
+                    + " return v.dataset.behind === undefined ? null : Number(v.dataset.behind);";
+            waiting(10).until(b -> script(readBehind));
+            // the backlog is read before the player corrects it (a value over half a second is followed by a jump
+            // to the live edge), so one reading on a busy machine may be high: over three seconds it stays short
+            List<Double> readings = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                readings.add(((Number) script(readBehind)).doubleValue());
+                Thread.sleep(250);
+            }
+            Collections.sort(readings);
+            double median = readings.get(readings.size() / 2);
+            assertTrue(median < 500, "the MSE player knows its backlog and keeps it short: " + readings + " ms");
         } finally {
             chrome.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", java.util.Map.of("identifier",
                     script));
