@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The conformance kit for camera drivers: a driver's own test extends this class, says how to reach a working
@@ -43,17 +37,20 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * <p>The checks: the description is complete; validation names the fields; {@code start()} returns at once; the
  * status goes UNKNOWN → ONLINE for a working camera and → OFFLINE with a reason for an unreachable one; hostile
  * replies give OFFLINE with a reason and never an exception out of the driver; a reconfiguration the driver takes in
- * place does not drop the camera; stopping leaves no thread of the session running.
+ * place does not drop the camera; stopping leaves no thread of the session running. While the working camera is
+ * online, what it costs the process is measured against an idle window just before ({@code measured}: CPU in per
+ * cent of one core, heap in KiB, per camera online).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(CameraDriverConformance.Report.class)
-public abstract class CameraDriverConformance {
+@ExtendWith(ConformanceReport.Watcher.class)
+public abstract class CameraDriverConformance implements ConformanceReport.Kit {
 
     /** How long a working camera may take to come ONLINE, and a broken one to go OFFLINE. */
     protected static final Duration SETTLE = Duration.ofSeconds(30);
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final Map<String, String[]> results = new TreeMap<>();
+    private final ConformanceReport report = new ConformanceReport();
+    private String measured = "";
     private CameraSession session;
 
     /** The driver under test, created once for the class. */
@@ -91,16 +88,16 @@ public abstract class CameraDriverConformance {
     void writeReport() throws IOException {
         scheduler.shutdownNow();
         String id = driver().description().id();
-        Path file = Path.of("target", "conformance", id + ".json");
-        Files.createDirectories(file.getParent());
-        String checks = results.entrySet().stream().map(e -> "    {\"check\": \"" + json(e.getKey())
-                + "\", \"result\": \"" + e.getValue()[0] + "\", \"detail\": \"" + json(e.getValue()[1]) + "\"}")
-                .collect(Collectors.joining(",\n"));
-        Files.writeString(file, "{\n  \"driver\": \"" + json(id) + "\",\n  \"label\": \""
-                + json(driver().description().label()) + "\",\n  \"kit\": \"uitkijk-driver-conformance 1\",\n"
-                + "  \"at\": \"" + Instant.now() + "\",\n  \"passed\": " + results.values().stream()
-                        .noneMatch(r -> r[0].equals("failed")) + ",\n  \"checks\": [\n" + checks + "\n  ]\n}\n",
-                StandardCharsets.UTF_8);
+        report.write(id + ".json", "{\n  \"driver\": \"" + ConformanceReport.json(id) + "\",\n  \"label\": \""
+                + ConformanceReport.json(driver().description().label()) + "\",\n"
+                + "  \"kit\": \"uitkijk-driver-conformance 1\",\n  \"at\": \"" + Instant.now() + "\",\n"
+                + "  \"passed\": " + report.passed() + ",\n  \"measured\": {" + measured + "},\n"
+                + "  \"checks\": [\n" + report.checks() + "\n  ]\n}\n");
+    }
+
+    @Override
+    public ConformanceReport report() {
+        return report;
     }
 
     @Test
@@ -125,13 +122,18 @@ public abstract class CameraDriverConformance {
 
     @Test
     void aWorkingCameraStartsAtOnceAndComesOnline() throws Exception {
-        RecordingCameraContext context = start(workingCamera());
+        Map<String, Object> working = workingCamera();
+        ResourceUse idle = ResourceUse.idleFor(2_000);
+        RecordingCameraContext context = start(working);
         StatusInfo online = context.awaitStatus(CameraStatus.ONLINE, SETTLE);
         assertEquals(CameraStatus.ONLINE, online.status(), "ONLINE within " + SETTLE.toSeconds() + " s, last: "
                 + context.lastStatus());
         StatusInfo first = context.statuses().get(0);
         assertTrue(first.status() == CameraStatus.UNKNOWN || first.status() == CameraStatus.ONLINE,
                 "the first status is UNKNOWN (or ONLINE at once), not " + first);
+        // what one online camera costs: its session's checks, event stream and the like (no video: the media
+        // pipeline is the platform's)
+        measured = idle.whileRunning(1) + ", \"per\": \"camera\"";
     }
 
     @Test
@@ -204,33 +206,5 @@ public abstract class CameraDriverConformance {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 500, "start() returns at once (took " + millis + " ms)");
         return context;
-    }
-
-    private static String json(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
-    }
-
-    /** Collects each check's outcome for the report. */
-    static final class Report implements TestWatcher {
-        private static Map<String, String[]> results(ExtensionContext context) {
-            return ((CameraDriverConformance) context.getRequiredTestInstance()).results;
-        }
-
-        @Override
-        public void testSuccessful(ExtensionContext context) {
-            results(context).put(context.getDisplayName(), new String[] { "passed", "" });
-        }
-
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] { "failed", String.valueOf(
-                    cause.getMessage()) });
-        }
-
-        @Override
-        public void testAborted(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] { "not applicable",
-                String.valueOf(cause.getMessage()) });
-        }
     }
 }

@@ -1,5 +1,9 @@
 package nl.uitkijk.testkit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -8,7 +12,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * The results of a conformance kit's checks, as they pass or fail, for the JSON report procurement reads: each check
- * by its name with {@code passed}, {@code failed} or {@code not applicable} and a detail.
+ * by its name with {@code passed}, {@code failed} or {@code not applicable} and a detail. Under JUnit the report is
+ * written to {@code target/conformance/}; run by {@link KitRun} in an installation it is kept in memory instead.
  */
 final class ConformanceReport {
 
@@ -18,9 +23,15 @@ final class ConformanceReport {
     }
 
     private final Map<String, String[]> results = new TreeMap<>();
+    private Path directory = Path.of("target", "conformance");
+    private String written;
 
     boolean passed() {
         return results.values().stream().noneMatch(result -> result[0].equals("failed"));
+    }
+
+    void record(String check, String result, String detail) {
+        results.put(check, new String[] {result, detail == null ? "" : detail});
     }
 
     /** The checks as JSON array elements, one per line, indented for the report. */
@@ -30,31 +41,66 @@ final class ConformanceReport {
                 .collect(Collectors.joining(",\n"));
     }
 
+    /** Keeps the report in memory rather than writing it to a file (an installation has no build directory). */
+    void keepInMemory() {
+        directory = null;
+    }
+
+    /** Writes the finished report (or keeps it, see {@link #keepInMemory()}). */
+    void write(String fileName, String json) throws IOException {
+        written = json;
+        if (directory != null) {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(fileName), json, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The report as last written, or null before the kit finished. */
+    String written() {
+        return written;
+    }
+
     static String json(String text) {
-        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ");
+        if (text == null) {
+            return "";
+        }
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '"' -> escaped.append("\\\"");
+                case '\n', '\r', '\t' -> escaped.append(' ');
+                default -> {
+                    if (c < 0x20) {
+                        escaped.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
     }
 
     /** Registered on a kit with {@code @ExtendWith(ConformanceReport.Watcher.class)}. */
     static final class Watcher implements TestWatcher {
-        private static Map<String, String[]> results(ExtensionContext context) {
-            return ((Kit) context.getRequiredTestInstance()).report().results;
+        private static ConformanceReport report(ExtensionContext context) {
+            return ((Kit) context.getRequiredTestInstance()).report();
         }
 
         @Override
         public void testSuccessful(ExtensionContext context) {
-            results(context).put(context.getDisplayName(), new String[] {"passed", ""});
+            report(context).record(context.getDisplayName(), "passed", "");
         }
 
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"failed", String.valueOf(cause
-                    .getMessage())});
+            report(context).record(context.getDisplayName(), "failed", String.valueOf(cause.getMessage()));
         }
 
         @Override
         public void testAborted(ExtensionContext context, Throwable cause) {
-            results(context).put(context.getDisplayName(), new String[] {"not applicable", String.valueOf(cause
-                    .getMessage())});
+            report(context).record(context.getDisplayName(), "not applicable", String.valueOf(cause.getMessage()));
         }
     }
 }

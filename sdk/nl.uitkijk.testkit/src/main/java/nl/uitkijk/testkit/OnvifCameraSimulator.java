@@ -116,7 +116,13 @@ public final class OnvifCameraSimulator implements AutoCloseable {
 
     /** Starts on a free loopback port, with the captures of the test data folder; skips the test without them. */
     public static OnvifCameraSimulator start(String username, String password, String rtspUrl) throws IOException {
-        return new OnvifCameraSimulator(TestData.require("onvif/responses"), username, password, rtspUrl, 0);
+        return start(TestData.require("onvif/responses"), username, password, rtspUrl);
+    }
+
+    /** Starts on a free loopback port, with the captured replies in {@code responses} (test data onvif/responses). */
+    public static OnvifCameraSimulator start(Path responses, String username, String password, String rtspUrl)
+            throws IOException {
+        return new OnvifCameraSimulator(responses, username, password, rtspUrl, 0);
     }
 
     public static void main(String[] args) throws Exception {

@@ -102,12 +102,10 @@ public abstract class RecordingBackendConformance implements ConformanceReport.K
         if (backend != null) {
             stopBackend(backend);
         }
-        Path file = Path.of("target", "conformance", "recorder-" + name() + ".json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\n  \"recorder\": \"" + ConformanceReport.json(name()) + "\",\n"
+        report.write("recorder-" + name() + ".json", "{\n  \"recorder\": \"" + ConformanceReport.json(name()) + "\",\n"
                 + "  \"kit\": \"uitkijk-recorder-conformance 1\",\n  \"at\": \"" + Instant.now() + "\",\n"
                 + "  \"passed\": " + report.passed() + ",\n  \"measured\": {" + String.join(", ", measured) + "},\n"
-                + "  \"checks\": [\n" + report.checks() + "\n  ]\n}\n", StandardCharsets.UTF_8);
+                + "  \"checks\": [\n" + report.checks() + "\n  ]\n}\n");
     }
 
     /** The clip's packets, stamped from the camera's wall clock {@code at}, through one sink that is then closed. */

@@ -31,8 +31,8 @@ class HikvisionCameraDriverTest {
 
     /** A session of the driver with the simulated camera; stopped after the test. */
     private void startSession() {
-        context = new RecordingCameraContext("hik", HikvisionDriverConformanceTest.config(camera, "Heerlen-2026"),
-                scheduler);
+        context = new RecordingCameraContext("hik", Map.of("host", "127.0.0.1", "port", camera.port(),
+                "username", "admin", "password", "Heerlen-2026", "timeoutSeconds", 2), scheduler);
         session = driver.createSession(context);
         session.start();
     }
