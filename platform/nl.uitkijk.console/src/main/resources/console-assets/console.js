@@ -112,7 +112,7 @@ function route() {
   if (page === 'incidents') showIncidents($('incidents'), session, detail);
   if (page === 'figures') showFigures($('figures'));
   if (page === 'setup') showSetup($('setup'));
-  if (page === 'catalogue') showCatalogue($('catalogue'));
+  if (page === 'catalogue') showCatalogue($('catalogue'), session);
 }
 
 start();

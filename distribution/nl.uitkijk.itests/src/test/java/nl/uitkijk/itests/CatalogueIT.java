@@ -210,4 +210,105 @@ class CatalogueIT {
                 .contains("\"axis\""), "the restored driver came");
         assertEquals(200, as("admin", "DELETE", "plugins/uitkijk-driver-axis", null).statusCode());
     }
+
+    @Test
+    @Order(6)
+    void certificationComesWithItsFeatureInstalledFromTheKarafShell() throws Exception {
+        HttpResponse<byte[]> absent = as("admin", "GET", "plugins/certification-key", null);
+        assertEquals(503, absent.statusCode(), text(absent));
+        assertTrue(text(absent).contains("uitkijk-certification"), "says what to install: " + text(absent));
+        // the ONVIF simulator serves the captured replies of real cameras: where they are, as an administrator sets
+        Files.writeString(home.resolve("etc/nl.uitkijk.certification.cfg"), "testData = "
+                + nl.uitkijk.testkit.TestData.require("onvif").getParent().toAbsolutePath() + "\n");
+        KarafInstance.ShellResult installed = karaf.shell("feature:install uitkijk-certification");
+        assertEquals(0, installed.exitCode(), installed.output());
+        KarafInstance.await(java.time.Duration.ofSeconds(60), () -> {
+            try {
+                return as("admin", "GET", "plugins/certification-key", null).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the certification service came");
+        assertEquals(Map.of("admin", 200, "procurement", 200, "operator", 403, "supervisor", 403, "auditor", 403,
+                "police", 403), perRole("GET", "plugins/certification-key"));
+        assertTrue(text(as("procurement", "GET", "plugins/certification-key", null)).startsWith(
+                "-----BEGIN PUBLIC KEY-----"));
+    }
+
+    @Test
+    @Order(7)
+    void anInstalledDriverIsCertifiedInTheInstallationWithAReportSignedByItsKey() throws Exception {
+        for (String role : List.of("procurement", "operator", "supervisor", "auditor", "police")) {
+            assertEquals(403, as(role, "POST", "plugins/catalogue/uitkijk-driver-onvif/certification", "")
+                    .statusCode(), role + " may not certify");
+        }
+        HttpResponse<byte[]> certified = as("admin", "POST", "plugins/catalogue/uitkijk-driver-onvif/certification",
+                "");
+        assertEquals(200, certified.statusCode(), text(certified));
+        JsonNode certificate = JSON.readTree(certified.body());
+        assertTrue(certificate.get("passed").asBoolean() && certificate.get("intact").asBoolean(), text(certified));
+        assertEquals("uitkijk-driver-conformance 1", certificate.at("/conformance/kit").asText());
+        assertTrue(certificate.at("/conformance/checks").size() >= 7, certificate.toString());
+        JsonNode report = JSON.readTree(certificate.get("report").asText());
+        assertEquals("uitkijk-driver-onvif", report.get("feature").asText());
+        assertTrue(report.at("/conformance/measured/cpuPercentOfOneCore").isNumber(), "resource use measured: "
+                + report.get("conformance"));
+        assertTrue(report.get("bundles").toString().contains("nl.uitkijk.driver.onvif"), "names what it certified");
+        // the signature checks out with nothing but the published key and the JDK
+        String pem = text(as("procurement", "GET", "plugins/certification-key", null));
+        java.security.Signature check = java.security.Signature.getInstance("SHA256withECDSA");
+        check.initVerify(java.security.KeyFactory.getInstance("EC").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(java.util.Base64.getMimeDecoder().decode(pem
+                        .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").strip()))));
+        check.update(certificate.get("report").asText().getBytes(StandardCharsets.UTF_8));
+        assertTrue(check.verify(java.util.Base64.getDecoder().decode(certificate.get("signature").asText())));
+
+        assertEquals(Map.of("admin", 200, "procurement", 200, "operator", 403, "supervisor", 403, "auditor", 403,
+                "police", 403), perRole("GET", "plugins/catalogue/uitkijk-driver-onvif/certification"));
+        String verified = karaf.shell("vms:plugin-verify uitkijk-driver-onvif").output();
+        assertTrue(verified.contains("Signature: intact") && verified.contains("every check passed")
+                && verified.contains("aWorkingCameraStartsAtOnceAndComesOnline()"), verified);
+        String audit = text(karaf.send(null, null, "GET", "/api/v1/audit?limit=20", null, "application/json"));
+        assertTrue(audit.contains("plugin.certify"), "certifying is audited");
+    }
+
+    @Test
+    @Order(8)
+    void whatCannotBeCertifiedHereIsRefusedWithTheReason() throws Exception {
+        HttpResponse<byte[]> rtsp = as("admin", "POST", "plugins/catalogue/uitkijk-driver-rtsp/certification", "");
+        assertEquals(409, rtsp.statusCode(), text(rtsp));
+        assertTrue(text(rtsp).contains("simulates ONVIF and Hikvision ISAPI"), text(rtsp));
+        HttpResponse<byte[]> recorder = as("admin", "POST", "plugins/catalogue/uitkijk-recorder-segment/certification",
+                "");
+        assertEquals(409, recorder.statusCode(), text(recorder));
+        assertTrue(text(recorder).contains("certifies camera drivers"), text(recorder));
+        assertEquals(404, as("admin", "POST", "plugins/catalogue/uitkijk-driver-axis/certification", "")
+                .statusCode(), "not installed");
+        assertEquals(404, as("admin", "POST", "plugins/catalogue/..%2F..%2Fetc/certification", "").statusCode());
+        assertEquals(404, as("procurement", "GET", "plugins/catalogue/uitkijk-driver-hikvision/certification",
+                null).statusCode(), "never certified");
+        KarafInstance.ShellResult shell = karaf.shell("vms:plugin-certify uitkijk-driver-rtsp");
+        assertTrue(shell.output().contains("simulates ONVIF and Hikvision ISAPI"), shell.output());
+    }
+
+    @Test
+    @Order(9)
+    void aCertifiedReportChangedAfterSigningIsShownAsBroken() throws Exception {
+        Path stored = home.resolve("data/certification/reports/uitkijk-driver-onvif.json");
+        String original = Files.readString(stored);
+        try {
+            Files.writeString(stored, original.replace("\"passed\" : false", "\"passed\" : true")
+                    .replace("ONVIF simulators", "ONVIF  simulators"));
+            JsonNode certificate = JSON.readTree(as("procurement", "GET",
+                    "plugins/catalogue/uitkijk-driver-onvif/certification", null).body());
+            assertFalse(certificate.get("intact").asBoolean(), certificate.toString());
+            assertFalse(certificate.get("passed").asBoolean(), "a broken signature certifies nothing");
+            String verified = karaf.shell("vms:plugin-verify uitkijk-driver-onvif").output();
+            assertTrue(verified.contains("BROKEN") && verified.contains("NOT PASSED"), verified);
+        } finally {
+            Files.writeString(stored, original);
+        }
+        assertTrue(JSON.readTree(as("admin", "GET", "plugins/catalogue/uitkijk-driver-onvif/certification", null)
+                .body()).get("intact").asBoolean(), "restored, it holds again");
+    }
 }

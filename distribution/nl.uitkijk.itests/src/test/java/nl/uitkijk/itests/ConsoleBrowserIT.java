@@ -148,13 +148,18 @@ class ConsoleBrowserIT {
                 ? b.findElement(By.id("sign-in")) : null);
     }
 
-    private void signIn(String user, String password) {
+    /** Signs in through the form, without waiting for any page (a procurement account has no wall). */
+    private void signInAs(String user, String password) {
         WebElement form = signInForm();
         form.findElement(By.name("user")).clear();
         form.findElement(By.name("user")).sendKeys(user);
         form.findElement(By.name("password")).clear();
         form.findElement(By.name("password")).sendKeys(password);
         form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    private void signIn(String user, String password) {
+        signInAs(user, password);
         waiting(20).until(b -> b.findElement(By.id("wall")).isDisplayed());
         readTheHandover();
     }
@@ -1235,6 +1240,10 @@ class ConsoleBrowserIT {
         assertTrue(!browser.findElement(By.cssSelector("#nav a[href='#wall']")).isDisplayed(), "no wall");
         assertTrue(!browser.findElement(By.id("nav-plugins")).isDisplayed(), "no installing");
         assertEquals(1, browser.findElements(By.cssSelector("#catalogue button.print")).size());
+        WebElement onvif = browser.findElement(By.cssSelector(".plugin-report[data-plugin='uitkijk-driver-onvif']"));
+        assertTrue(onvif.getText().contains("CPU (% van één kern)") && onvif.getText().contains("per camera online")
+                && onvif.getText().contains("niet gecertificeerd in deze installatie"), onvif.getText());
+        assertEquals(0, browser.findElements(By.cssSelector("#catalogue button.certify")).size(), "no certifying");
         String csrf = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[0];
                 fetch('/api/v1/session', {headers: {'X-Requested-With': 'uitkijk-console'}})
@@ -1242,5 +1251,32 @@ class ConsoleBrowserIT {
         assertEquals(403L, fetchStatus("PUT", "/api/v1/plugins/uitkijk-driver-axis", csrf),
                 "the server refuses procurement any change, with a valid session token too");
         assertEquals(200L, fetchStatus("GET", "/api/v1/plugins/catalogue", null));
+    }
+
+    @Test
+    @Order(24)
+    void anAdministratorCertifiesADriverFromTheCatalogueAndProcurementReadsItSigned() throws Exception {
+        Path home = Path.of(System.getProperty("uitkijk.karaf.home"));
+        Files.writeString(home.resolve("etc/nl.uitkijk.certification.cfg"), "testData = "
+                + nl.uitkijk.testkit.TestData.require("onvif").getParent().toAbsolutePath() + "\n");
+        ShellResult installed = karaf.shell("feature:install uitkijk-certification");
+        assertEquals(0, installed.exitCode(), installed.output());
+        KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/plugins/certification-key", true)
+                .statusCode() == 200, "the certification service did not come");
+        signInAs("admin", ADMIN_PASSWORD);
+        waiting(20).until(b -> b.findElement(By.id("nav-catalogue")).isDisplayed());
+        browser.findElement(By.id("nav-catalogue")).click();
+        By onvif = By.cssSelector(".plugin-report[data-plugin='uitkijk-driver-onvif']");
+        waiting(30).until(b -> b.findElement(onvif).findElement(By.cssSelector("button.certify"))).click();
+        waiting(120).until(b -> b.findElement(onvif).getText().contains("gecertificeerd op"));
+        assertTrue(browser.findElement(onvif).getText().contains("door deze installatie"),
+                browser.findElement(onvif).getText());
+        signInAs("ines", POLICE_PASSWORD);
+        String read = waiting(30).until(b -> {
+            String text = b.findElement(onvif).getText();
+            return text.contains("gecertificeerd op") ? text : null;
+        });
+        assertTrue(read.contains("✓ gecertificeerd op"), "procurement reads the signed verdict: " + read);
+        assertEquals(0, browser.findElements(By.cssSelector("#catalogue button.certify")).size(), "no certifying");
     }
 }

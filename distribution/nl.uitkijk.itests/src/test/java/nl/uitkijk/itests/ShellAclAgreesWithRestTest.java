@@ -45,7 +45,9 @@ class ShellAclAgreesWithRestTest {
             Map.entry("connector-remove", "delete /connectors/{id}"), Map.entry("alarm-raise", "post /alarms"),
             Map.entry("analytics-list", "get /cameras/{id}/analytics"),
             Map.entry("analytics-set", "put /cameras/{id}/analytics/{moduleId}"),
-            Map.entry("plugin-list", "get /plugins/catalogue"));
+            Map.entry("plugin-list", "get /plugins/catalogue"),
+            Map.entry("plugin-certify", "post /plugins/catalogue/{name}/certification"),
+            Map.entry("plugin-verify", "get /plugins/catalogue/{name}/certification"));
 
     /** Commands with no REST twin (yet), and the roles they keep. */
     private static final Map<String, String> SHELL_ONLY = Map.of(

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Collectors;
@@ -233,8 +234,10 @@ public class PluginCatalogueImpl implements PluginCatalogue {
             checks.add(new PluginEntry.Conformance.Check(check.path("check").asText(), check.path("result").asText(),
                     check.path("detail").asText("")));
         }
+        Map<String, Object> measured = report.path("measured").isObject() ? JSON.convertValue(report.get("measured"),
+                new TypeReference<Map<String, Object>>() { }) : Map.of();
         return new PluginEntry.Conformance(report.path("kit").asText(), report.path("at").asText(), report
-                .path("passed").asBoolean(false), checks);
+                .path("passed").asBoolean(false), checks, measured);
     }
 
     /** The components of a CycloneDX document with their licences (SPDX id, else name, else expression). */

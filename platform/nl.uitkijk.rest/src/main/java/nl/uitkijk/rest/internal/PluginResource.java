@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -19,12 +21,15 @@ import javax.ws.rs.core.SecurityContext;
 import nl.uitkijk.api.camera.CameraRegistry;
 import nl.uitkijk.api.governance.AuditActions;
 import nl.uitkijk.api.governance.AuditLog;
+import nl.uitkijk.api.plugin.PluginCertification;
 import nl.uitkijk.api.plugin.PluginEntry;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -53,19 +58,45 @@ public class PluginResource {
 
     /**
      * A catalogue entry: the plugin's metadata, whether every artifact matches its recorded checksum
-     * ({@code intact}), and the latest conformance report ({@code conformance}: the one its build ran, or null).
+     * ({@code intact}), the latest conformance report ({@code conformance}: the installation's own certification
+     * when there is one whose signature holds, else the one its build ran, or null; {@code conformanceSource} says
+     * which) and the installation's certificate in short ({@code certification}, or null).
      */
     public record CatalogueJson(String name, String kind, String version, String summary, String vendor,
             String licence, List<String> personalData, List<String> protocols, List<String> models,
             String securityContact, boolean metadataDeclared, boolean installed, List<String> apiPackages,
             List<ArtifactJson> artifacts, boolean intact, List<PluginEntry.Component> components,
-            PluginEntry.Conformance conformance) {
+            PluginEntry.Conformance conformance, String conformanceSource, CertificationJson certification) {
 
-        static CatalogueJson of(PluginEntry entry) {
+        static CatalogueJson of(PluginEntry entry, Optional<PluginCertification.Certificate> certificate) {
+            Optional<PluginCertification.Certificate> holding = certificate.filter(
+                    PluginCertification.Certificate::intact);
             return new CatalogueJson(entry.name(), entry.kind(), entry.version(), entry.summary(), entry.vendor(),
                     entry.licence(), entry.personalData(), entry.protocols(), entry.models(), entry.securityContact(),
                     entry.metadataDeclared(), entry.installed(), entry.apiPackages(), entry.artifacts().stream()
-                            .map(ArtifactJson::of).toList(), entry.intact(), entry.components(), entry.conformance());
+                            .map(ArtifactJson::of).toList(), entry.intact(), entry.components(),
+                    holding.map(PluginCertification.Certificate::conformance).orElse(entry.conformance()),
+                    holding.isPresent() ? "installation" : entry.conformance() == null ? null : "build",
+                    certificate.map(CertificationJson::of).orElse(null));
+        }
+    }
+
+    /** An installation's certificate in short: when, the verdict, and whether its signature holds now. */
+    public record CertificationJson(String at, boolean passed, boolean intact, String keyFingerprint) {
+        static CertificationJson of(PluginCertification.Certificate c) {
+            return new CertificationJson(c.at(), c.passed(), c.intact(), c.keyFingerprint());
+        }
+    }
+
+    /**
+     * A certificate: the verdict, whether the signature holds now, the key's fingerprint, the kit's checks, and
+     * the signed report itself with its signature (base64, ECDSA SHA-256 DER) to check elsewhere.
+     */
+    public record CertificateJson(String feature, String at, boolean passed, boolean intact, String keyFingerprint,
+            PluginEntry.Conformance conformance, String report, String signature) {
+        static CertificateJson of(PluginCertification.Certificate c) {
+            return new CertificateJson(c.feature(), c.at(), c.passed(), c.intact(), c.keyFingerprint(),
+                    c.conformance(), c.report(), c.signature());
         }
     }
 
@@ -85,6 +116,9 @@ public class PluginResource {
     private final CameraRegistry registry;
     private final AuditLog auditLog;
     private final PluginCatalogueImpl catalogue;
+    /** Present while the feature uitkijk-certification is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PluginCertification certification;
 
     @Activate
     public PluginResource(@Reference FeaturesService features, @Reference CameraRegistry registry,
@@ -106,7 +140,9 @@ public class PluginResource {
     @GET
     @javax.ws.rs.Path("catalogue")
     public List<CatalogueJson> catalogue() {
-        return catalogue.entries().stream().map(CatalogueJson::of).toList();
+        PluginCertification certifier = certification;
+        return catalogue.entries().stream().map(entry -> CatalogueJson.of(entry, certifier == null
+                ? Optional.empty() : certifier.certificate(entry.name()))).toList();
     }
 
     @Allow(Role.PROCUREMENT)
@@ -120,6 +156,64 @@ public class PluginResource {
         }
         return Response.ok(Files.readAllBytes(file), "application/vnd.cyclonedx+json")
                 .header("Content-Disposition", "attachment; filename=\"uitkijk-sbom.cdx.json\"").build();
+    }
+
+    /**
+     * Runs the conformance kit on the installed plugin here and signs the report (as {@code vms:plugin-certify});
+     * takes as long as the kit (about ten seconds for a driver).
+     */
+    @Allow
+    @POST
+    @javax.ws.rs.Path("catalogue/{name}/certification")
+    public Response certify(@PathParam("name") String name, @Context SecurityContext security,
+            @Context HttpServletRequest http) {
+        PluginCertification certifier = certification;
+        if (certifier == null) {
+            return uncertifiable();
+        }
+        Audit audit = new Audit(auditLog, security, http);
+        try {
+            PluginCertification.Certificate certificate = certifier.certify(name);
+            audit.record(AuditActions.PLUGIN_CERTIFY, name, "", certificate.passed() ? "every check passed"
+                    : "checks failed");
+            return Response.ok(CertificateJson.of(certificate)).build();
+        } catch (NoSuchElementException notInstalled) {
+            return ErrorBody.response(Response.Status.NOT_FOUND, "not_found", notInstalled.getMessage());
+        } catch (IllegalStateException cannot) {
+            return ErrorBody.response(Response.Status.CONFLICT, "certification", cannot.getMessage());
+        }
+    }
+
+    /** The plugin's last certificate with its signature checked now (as {@code vms:plugin-verify}). */
+    @Allow(Role.PROCUREMENT)
+    @GET
+    @javax.ws.rs.Path("catalogue/{name}/certification")
+    public Response certificate(@PathParam("name") String name) {
+        PluginCertification certifier = certification;
+        if (certifier == null) {
+            return uncertifiable();
+        }
+        return certifier.certificate(name).map(c -> Response.ok(CertificateJson.of(c)).build())
+                .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "'" + name + "' has not "
+                        + "been certified in this installation"));
+    }
+
+    /** The installation's public key (PEM), to check a certified report with any tool. */
+    @Allow(Role.PROCUREMENT)
+    @GET
+    @javax.ws.rs.Path("certification-key")
+    public Response certificationKey() {
+        PluginCertification certifier = certification;
+        if (certifier == null) {
+            return uncertifiable();
+        }
+        return Response.ok(certifier.publicKeyPem(), "application/x-pem-file")
+                .header("Content-Disposition", "attachment; filename=\"uitkijk-installation-key.pem\"").build();
+    }
+
+    private static Response uncertifiable() {
+        return ErrorBody.response(Response.Status.SERVICE_UNAVAILABLE, "certification_unavailable", "plugin "
+                + "certification is not installed here: an administrator installs the feature uitkijk-certification");
     }
 
     @Allow

@@ -36,6 +36,8 @@ public final class AuditActions {
     /** An administrator installed or uninstalled a plugin (a Karaf feature) from the console. @since 1.5 */
     public static final String PLUGIN_INSTALL = "plugin.install";
     public static final String PLUGIN_UNINSTALL = "plugin.uninstall";
+    /** A plugin's conformance kit run in the installation and its report signed. @since 1.11 */
+    public static final String PLUGIN_CERTIFY = "plugin.certify";
     /** An administrator tried a camera's connection without storing it. @since 1.5 */
     public static final String CAMERA_TEST = "camera.test";
     public static final String RECORDING_POLICY = "recording.policy";

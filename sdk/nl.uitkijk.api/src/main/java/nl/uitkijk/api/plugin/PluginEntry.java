@@ -1,6 +1,7 @@
 package nl.uitkijk.api.plugin;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One plugin as the catalogue shows it.
@@ -31,12 +32,21 @@ public record PluginEntry(String name, String kind, String version, String summa
     }
 
     /**
-     * A conformance report: the kit and its version, when it ran, whether every check passed, and each check's
-     * result ({@code passed}, {@code failed}, {@code not applicable}) with its detail.
+     * A conformance report: the kit and its version, when it ran, whether every check passed, each check's result
+     * ({@code passed}, {@code failed}, {@code not applicable}) with its detail, and what the plugin cost while the
+     * kit ran ({@code measured}: per camera online for drivers, per alarm for connectors, per frame for analytics,
+     * per second of video for recorders; names such as {@code cpuPercentOfOneCore}, {@code heapKiB},
+     * {@code cpuMillisPerAlarm}, {@code cpuMillisPerFrame}, {@code storedBytesPerSecond}).
      */
-    public record Conformance(String kit, String at, boolean passed, List<Check> checks) {
+    public record Conformance(String kit, String at, boolean passed, List<Check> checks, Map<String, Object> measured) {
         public Conformance {
             checks = List.copyOf(checks);
+            measured = Map.copyOf(measured);
+        }
+
+        /** A report without measurements. */
+        public Conformance(String kit, String at, boolean passed, List<Check> checks) {
+            this(kit, at, passed, checks, Map.of());
         }
 
         public record Check(String check, String result, String detail) {

@@ -5,5 +5,5 @@
  * ({@link nl.uitkijk.api.plugin.PluginCatalogue}) lists the installed and available plugins with it, with the
  * SHA-256 of each of their artifacts checked against the one the build recorded.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package nl.uitkijk.api.plugin;
