@@ -68,6 +68,7 @@ function comparison(drivers) {
     ['catalogue.personalData', (d) => personalData(d)],
     ['catalogue.conformance', (d) => conformanceLine(d)],
     ['catalogue.resources', (d) => resourcesLine(d)],
+    ['catalogue.api', (d) => apiLine(d)],
     ['catalogue.certification', (d) => certificationLine(d)],
     ['catalogue.integrity', (d) => (d.intact ? `✓ ${t('catalogue.intact')}` : `✗ ${t('catalogue.notIntact')}`)],
   ];
@@ -114,6 +115,12 @@ function known(key, raw) {
   return t(key) === key ? raw : t(key);
 }
 
+/** Whether the API this installation runs gives the plugin what it was built against (semantic versioning). */
+function apiLine(entry) {
+  return entry.apiCompatible ? `✓ ${t('catalogue.apiCompatible')}`
+    : `✗ ${t('catalogue.apiUnmet')}: ${entry.apiUnmet.join('; ')}`;
+}
+
 function certificationLine(entry) {
   const c = entry.certification;
   if (!c) return t('catalogue.notCertified');
@@ -135,7 +142,7 @@ function details(entry, certifyAction) {
   fact('catalogue.protocols', entry.protocols.join(', '));
   fact('catalogue.models', entry.models.join(', ') || t('catalogue.anyModel'));
   fact('catalogue.security', entry.securityContact);
-  fact('catalogue.api', entry.apiPackages.join('; '));
+  fact('catalogue.api', `${entry.apiPackages.join('; ')} — ${apiLine(entry)}`);
   fact('catalogue.conformance', conformanceLine(entry));
   fact('catalogue.resources', resourcesLine(entry));
   fact('catalogue.certification', certificationLine(entry));

@@ -125,6 +125,8 @@ class CatalogueIT {
             assertTrue(entry.get("components").size() > 0, name + " lists what it is built with (its SBOM)");
             assertTrue(entry.get("apiPackages").toString().contains("nl.uitkijk.api"), name + ": " + entry
                     .get("apiPackages"));
+            assertTrue(entry.get("apiCompatible").asBoolean() && entry.get("apiUnmet").isEmpty(), name + " fits the "
+                    + "installed API: " + entry.get("apiUnmet"));
         }
         assertEquals("driver", entry(catalogue, "uitkijk-driver-onvif").get("kind").asText());
         assertEquals("uitkijk-recorder-conformance 1", entry(catalogue, "uitkijk-recorder-segment")

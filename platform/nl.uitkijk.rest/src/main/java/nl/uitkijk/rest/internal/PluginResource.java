@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
@@ -25,6 +26,8 @@ import nl.uitkijk.api.plugin.PluginCertification;
 import nl.uitkijk.api.plugin.PluginEntry;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -66,9 +69,12 @@ public class PluginResource {
             String licence, List<String> personalData, List<String> protocols, List<String> models,
             String securityContact, boolean metadataDeclared, boolean installed, List<String> apiPackages,
             List<ArtifactJson> artifacts, boolean intact, List<PluginEntry.Component> components,
-            PluginEntry.Conformance conformance, String conformanceSource, CertificationJson certification) {
+            PluginEntry.Conformance conformance, String conformanceSource, CertificationJson certification,
+            boolean apiCompatible, List<String> apiUnmet) {
 
-        static CatalogueJson of(PluginEntry entry, Optional<PluginCertification.Certificate> certificate) {
+        static CatalogueJson of(PluginEntry entry, Optional<PluginCertification.Certificate> certificate,
+                Map<String, Version> installedApi) {
+            List<String> unmet = ApiCompatibility.unmet(entry.apiPackages(), installedApi);
             Optional<PluginCertification.Certificate> holding = certificate.filter(
                     PluginCertification.Certificate::intact);
             return new CatalogueJson(entry.name(), entry.kind(), entry.version(), entry.summary(), entry.vendor(),
@@ -77,7 +83,7 @@ public class PluginResource {
                             .map(ArtifactJson::of).toList(), entry.intact(), entry.components(),
                     holding.map(PluginCertification.Certificate::conformance).orElse(entry.conformance()),
                     holding.isPresent() ? "installation" : entry.conformance() == null ? null : "build",
-                    certificate.map(CertificationJson::of).orElse(null));
+                    certificate.map(CertificationJson::of).orElse(null), unmet.isEmpty(), unmet);
         }
     }
 
@@ -116,13 +122,15 @@ public class PluginResource {
     private final CameraRegistry registry;
     private final AuditLog auditLog;
     private final PluginCatalogueImpl catalogue;
+    private final BundleContext context;
     /** Present while the feature uitkijk-certification is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PluginCertification certification;
 
     @Activate
     public PluginResource(@Reference FeaturesService features, @Reference CameraRegistry registry,
-            @Reference AuditLog auditLog, @Reference PluginCatalogueImpl catalogue) {
+            @Reference AuditLog auditLog, @Reference PluginCatalogueImpl catalogue, BundleContext context) {
+        this.context = context;
         this.features = features;
         this.registry = registry;
         this.auditLog = auditLog;
@@ -141,8 +149,9 @@ public class PluginResource {
     @javax.ws.rs.Path("catalogue")
     public List<CatalogueJson> catalogue() {
         PluginCertification certifier = certification;
+        Map<String, Version> installedApi = ApiCompatibility.exported(context);
         return catalogue.entries().stream().map(entry -> CatalogueJson.of(entry, certifier == null
-                ? Optional.empty() : certifier.certificate(entry.name()))).toList();
+                ? Optional.empty() : certifier.certificate(entry.name()), installedApi)).toList();
     }
 
     @Allow(Role.PROCUREMENT)
