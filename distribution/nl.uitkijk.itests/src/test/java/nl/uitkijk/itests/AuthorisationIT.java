@@ -78,6 +78,11 @@ class AuthorisationIT {
                 + "\njaas:role-add rol-karafviewer viewer\njaas:update");
         assertEquals(0, viewer.exitCode(), viewer.output());
         assertEquals(204, karaf.put("/api/v1/cameras/" + SHARED + "/shares/police", "").statusCode());
+        // the optional plugin certification too, so its operations are behind their roles like every other
+        ShellResult certification = karaf.shell("feature:install uitkijk-certification");
+        assertEquals(0, certification.exitCode(), certification.output());
+        KarafInstance.await(Duration.ofSeconds(60), () -> karaf.get("/api/v1/plugins/certification-key", true)
+                .statusCode() == 200, "the certification service did not come");
     }
 
     @AfterAll
