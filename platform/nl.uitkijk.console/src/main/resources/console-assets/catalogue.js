@@ -43,6 +43,19 @@ export async function showCatalogue(root, session) {
   for (const entry of entries) root.append(details(entry, admin ? () => certify(root, session, entry) : null));
 }
 
+/** Prints one plugin's report alone: the tender report a supplier's offer is judged on. */
+function printSection(section) {
+  document.body.classList.add('print-one');
+  section.classList.add('printing');
+  const done = () => {
+    document.body.classList.remove('print-one');
+    section.classList.remove('printing');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 /** Runs the plugin's conformance kit in this installation (an administrator's button), then shows the result. */
 async function certify(root, session, entry) {
   const section = root.querySelector(`section.plugin-report[data-plugin="${entry.name}"]`);
@@ -152,6 +165,9 @@ function details(entry, certifyAction) {
   fact('catalogue.integrity', entry.artifacts.map((a) => `${a.verified ? '✓' : '✗'} ${a.location} `
     + `(SHA-256 ${a.actualSha256 ?? '?'})`).join('; '));
   part.append(facts);
+  const printOne = element('button', 'print-one', t('catalogue.printOne'));
+  printOne.addEventListener('click', () => printSection(part));
+  part.append(printOne);
   if (certifyAction && entry.installed) {
     const button = element('button', 'certify', t('catalogue.certify'));
     button.addEventListener('click', () => {

@@ -99,6 +99,13 @@ class CatalogueIT {
                 "police", 403), perRole("GET", "plugins/catalogue"));
         assertEquals(Map.of("admin", 200, "procurement", 200, "operator", 403, "supervisor", 403, "auditor", 403,
                 "police", 403), perRole("GET", "plugins/sbom"));
+        assertEquals(Map.of("admin", 200, "procurement", 200, "operator", 403, "supervisor", 403, "auditor", 403,
+                "police", 403), perRole("GET", "plugins/catalogue/uitkijk-analytics-lpr"));
+        JsonNode lpr = JSON.readTree(as("procurement", "GET", "plugins/catalogue/uitkijk-analytics-lpr", null)
+                .body());
+        assertEquals("uitkijk-analytics-lpr", lpr.get("name").asText(), "one plugin's tender report");
+        assertTrue(lpr.at("/conformance/measured/cpuMillisPerFrame").isNumber(), lpr.get("conformance").toString());
+        assertEquals(404, as("procurement", "GET", "plugins/catalogue/uitkijk-driver-nothing", null).statusCode());
     }
 
     @Test

@@ -1244,6 +1244,7 @@ class ConsoleBrowserIT {
         assertTrue(onvif.getText().contains("CPU (% van één kern)") && onvif.getText().contains("per camera online")
                 && onvif.getText().contains("niet gecertificeerd in deze installatie"), onvif.getText());
         assertEquals(0, browser.findElements(By.cssSelector("#catalogue button.certify")).size(), "no certifying");
+        assertEquals(1, lpr.findElements(By.cssSelector("button.print-one")).size(), "each plugin's report prints alone");
         String csrf = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[0];
                 fetch('/api/v1/session', {headers: {'X-Requested-With': 'uitkijk-console'}})

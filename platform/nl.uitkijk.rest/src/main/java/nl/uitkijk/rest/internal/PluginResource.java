@@ -154,6 +154,18 @@ public class PluginResource {
                 ? Optional.empty() : certifier.certificate(entry.name()), installedApi)).toList();
     }
 
+    /** One plugin's tender report: its catalogue entry alone (the console prints it as a page). */
+    @Allow(Role.PROCUREMENT)
+    @GET
+    @javax.ws.rs.Path("catalogue/{name}")
+    public Response catalogueEntry(@PathParam("name") String name) {
+        PluginCertification certifier = certification;
+        return catalogue.entry(name).map(entry -> Response.ok(CatalogueJson.of(entry, certifier == null
+                ? Optional.empty() : certifier.certificate(name), ApiCompatibility.exported(context))).build())
+                .orElseGet(() -> ErrorBody.response(Response.Status.NOT_FOUND, "not_found", "no plugin '" + name
+                        + "'"));
+    }
+
     @Allow(Role.PROCUREMENT)
     @GET
     @javax.ws.rs.Path("sbom")
