@@ -123,7 +123,7 @@ public abstract class CameraDriverConformance implements ConformanceReport.Kit {
     @Test
     void aWorkingCameraStartsAtOnceAndComesOnline() throws Exception {
         Map<String, Object> working = workingCamera();
-        ResourceUse idle = ResourceUse.idleFor(2_000);
+        ResourceUse idle = ResourceUse.idleFor(1_500);
         RecordingCameraContext context = start(working);
         StatusInfo online = context.awaitStatus(CameraStatus.ONLINE, SETTLE);
         assertEquals(CameraStatus.ONLINE, online.status(), "ONLINE within " + SETTLE.toSeconds() + " s, last: "

@@ -1,34 +1,31 @@
 package nl.uitkijk.connector.dc09.internal;
 
 import java.time.Clock;
+import java.util.Map;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.testkit.ConnectorConformance;
-import nl.uitkijk.testkit.ConnectorPeer;
-import nl.uitkijk.testkit.Dc09Receiver;
+import nl.uitkijk.testkit.BenchConnectorConformance;
+import nl.uitkijk.testkit.ConnectorBench;
 
-/** The DC-09 connector (TCP, AES-128) against the test kit's receiver written from the specification. */
-class Dc09ConnectorConformanceTest extends ConnectorConformance {
+/**
+ * The DC-09 connector (TCP, AES-128) against the test kit's receiver written from the specification, on the bench
+ * an installation's certification uses.
+ */
+class Dc09ConnectorConformanceTest extends BenchConnectorConformance {
 
-    static final String KEY = "000102030405060708090A0B0C0D0E0F";
+    Dc09ConnectorConformanceTest() {
+        super("dc09", ConnectorBench.forKind("dc09").orElseThrow(), new Connectors() {
+            @Override
+            public ControlRoomConnector start(Map<String, Object> c) {
+                return new Dc09Connector("ocm", "OC Maastricht", (String) c.get("host"), (Integer) c.get("port"),
+                        (String) c.get("protocol"), (String) c.get("account"), (String) c.get("receiver"),
+                        (String) c.get("prefix"), (String) c.get("key"), (String) c.get("format"), TIMEOUT,
+                        Clock.systemUTC());
+            }
 
-    @Override
-    protected String kind() {
-        return "dc09";
-    }
-
-    @Override
-    protected ConnectorPeer startPeer() throws Exception {
-        return new Dc09Receiver().account("4711", KEY);
-    }
-
-    @Override
-    protected ControlRoomConnector startConnector(ConnectorPeer peer) {
-        return new Dc09Connector("ocm", "OC Maastricht", peer.host(), peer.port(), "tcp", "4711", "12", "3", KEY,
-                "SIA-DCS", TIMEOUT, Clock.systemUTC());
-    }
-
-    @Override
-    protected void stopConnector(ControlRoomConnector connector) {
-        // a connection per message: nothing stays open
+            @Override
+            public void stop(ControlRoomConnector connector) {
+                // a connection per message: nothing stays open
+            }
+        });
     }
 }

@@ -2,34 +2,29 @@ package nl.uitkijk.connector.webhook.internal;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import nl.uitkijk.api.connector.ControlRoomConnector;
-import nl.uitkijk.testkit.ConnectorConformance;
-import nl.uitkijk.testkit.ConnectorPeer;
-import nl.uitkijk.testkit.WebhookReceiver;
+import nl.uitkijk.testkit.BenchConnectorConformance;
+import nl.uitkijk.testkit.ConnectorBench;
 
-/** The webhook connector against a real HTTP receiver that checks every signature. */
-class WebhookConnectorConformanceTest extends ConnectorConformance {
+/**
+ * The webhook connector against the test kit's HTTP receiver that checks every signature, on the bench an
+ * installation's certification uses.
+ */
+class WebhookConnectorConformanceTest extends BenchConnectorConformance {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    WebhookConnectorConformanceTest() {
+        super("webhook", ConnectorBench.forKind("webhook").orElseThrow(), new Connectors() {
+            @Override
+            public ControlRoomConnector start(Map<String, Object> config) {
+                return new WebhookConnector("police", "Politie", URI.create((String) config.get("url")),
+                        (String) config.get("secret"), TIMEOUT, Clock.systemUTC());
+            }
 
-    @Override
-    protected String kind() {
-        return "webhook";
-    }
-
-    @Override
-    protected ConnectorPeer startPeer() throws Exception {
-        return new WebhookReceiver(SECRET);
-    }
-
-    @Override
-    protected ControlRoomConnector startConnector(ConnectorPeer peer) {
-        return new WebhookConnector("police", "Politie", URI.create(((WebhookReceiver) peer).url()), SECRET, TIMEOUT,
-                Clock.systemUTC());
-    }
-
-    @Override
-    protected void stopConnector(ControlRoomConnector connector) {
-        // nothing of its own runs: HttpURLConnection's keep-alive cache is the JDK's
+            @Override
+            public void stop(ControlRoomConnector connector) {
+                // nothing of its own runs: HttpURLConnection's keep-alive cache is the JDK's
+            }
+        });
     }
 }
