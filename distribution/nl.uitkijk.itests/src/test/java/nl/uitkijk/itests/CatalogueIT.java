@@ -118,14 +118,11 @@ class CatalogueIT {
                 assertFalse(entry.path(field).asText().isBlank(), name + " has no " + field + ": " + entry);
             }
             assertTrue(entry.get("personalData").isArray(), name);
-            if (name.equals("uitkijk-driver-demo")) {
-                assertTrue(entry.get("conformance").isNull(), name + " has no conformance kit yet: " + entry);
-            } else {
-                JsonNode report = entry.get("conformance");
-                assertTrue(report.get("passed").asBoolean() && report.get("checks").size() > 3
-                        && report.get("kit").asText().startsWith("uitkijk-"), name + ": the build's conformance run "
-                        + report);
-            }
+            JsonNode report = entry.get("conformance");
+            assertTrue(report.get("passed").asBoolean() && report.get("checks").size() > 3
+                    && report.get("kit").asText().startsWith("uitkijk-"), name + ": the build's conformance run "
+                    + report);
+            assertFalse(report.get("measured").isEmpty(), name + " measured what it costs: " + report);
             assertTrue(entry.get("metadataDeclared").asBoolean(), name);
             assertTrue(entry.get("intact").asBoolean(), name + " matches its recorded checksums: " + entry
                     .get("artifacts"));
@@ -319,5 +316,51 @@ class CatalogueIT {
         }
         assertTrue(JSON.readTree(as("admin", "GET", "plugins/catalogue/uitkijk-driver-onvif/certification", null)
                 .body()).get("intact").asBoolean(), "restored, it holds again");
+    }
+
+    @Test
+    @Order(10)
+    void anInstalledConnectorIsCertifiedThroughPlatformInstancesThatTakeNoRealAlarm() throws Exception {
+        assertEquals(200, as("admin", "PUT", "plugins/uitkijk-connector-webhook", "").statusCode());
+        KarafInstance.await(java.time.Duration.ofSeconds(60), () -> {
+            try {
+                return text(as("admin", "GET", "connectors/kinds", null)).contains("webhook");
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the webhook connector kind came");
+        HttpResponse<byte[]> certified = as("admin", "POST",
+                "plugins/catalogue/uitkijk-connector-webhook/certification", "");
+        assertEquals(200, certified.statusCode(), text(certified));
+        JsonNode certificate = JSON.readTree(certified.body());
+        assertTrue(certificate.get("passed").asBoolean() && certificate.get("intact").asBoolean(), text(certified));
+        assertEquals("uitkijk-connector-conformance 1", certificate.at("/conformance/kit").asText());
+        assertTrue(certificate.at("/conformance/measured/cpuMillisPerAlarm").isNumber(), certificate.toString());
+        assertTrue(JSON.readTree(certificate.get("report").asText()).get("bench").asText()
+                .contains("routed no real alarm"));
+        assertFalse(text(as("admin", "GET", "connectors", null)).contains("certification-"),
+                "the certification's connector instances are gone");
+        JsonNode entry = entry(catalogue(), "uitkijk-connector-webhook");
+        assertEquals("installation", entry.get("conformanceSource").asText(), entry.toString());
+        assertTrue(entry.at("/certification/intact").asBoolean());
+    }
+
+    @Test
+    @Order(11)
+    void anInstalledAnalyticsModuleIsCertifiedOnTheRealClip() throws Exception {
+        assertEquals(200, as("admin", "PUT", "plugins/uitkijk-analytics-motion", "").statusCode());
+        KarafInstance.await(java.time.Duration.ofSeconds(60), () -> karaf.get(
+                "/api/v1/cameras/demo-promenade/analytics", true).body().contains("\"motion\""),
+                "the motion module came");
+        KarafInstance.ShellResult shell = karaf.shell("vms:plugin-certify uitkijk-analytics-motion");
+        assertTrue(shell.output().contains("Signature: intact") && shell.output().contains("every check passed"),
+                shell.output());
+        assertTrue(shell.output().contains("analysesRealFootageAndFindsOnlyValidDetections()"), shell.output());
+        JsonNode certificate = JSON.readTree(as("procurement", "GET",
+                "plugins/catalogue/uitkijk-analytics-motion/certification", null).body());
+        assertEquals("uitkijk-analytics-conformance 1", certificate.at("/conformance/kit").asText());
+        assertTrue(certificate.at("/conformance/measured/cpuMillisPerFrame").asDouble() > 0, certificate.toString());
+        assertTrue(certificate.get("conformance").toString().contains("known to its own test"),
+                "what an installation cannot know is said, not passed: " + certificate.get("conformance"));
     }
 }

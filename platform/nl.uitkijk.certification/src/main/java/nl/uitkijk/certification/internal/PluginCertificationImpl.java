@@ -19,12 +19,19 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import nl.uitkijk.api.analytics.AnalyticsModule;
 import nl.uitkijk.api.camera.CameraDriver;
+import nl.uitkijk.api.connector.ConnectorKind;
+import nl.uitkijk.api.connector.ControlRooms;
 import nl.uitkijk.api.plugin.Plugin;
 import nl.uitkijk.api.plugin.PluginCertification;
 import nl.uitkijk.api.plugin.PluginEntry;
+import nl.uitkijk.testkit.AnalyticsConformance;
+import nl.uitkijk.testkit.BenchAnalyticsConformance;
+import nl.uitkijk.testkit.BenchConnectorConformance;
 import nl.uitkijk.testkit.BenchDriverConformance;
 import nl.uitkijk.testkit.CameraBench;
+import nl.uitkijk.testkit.ConnectorBench;
 import nl.uitkijk.testkit.KitRun;
 import nl.uitkijk.testkit.TestData;
 import org.apache.karaf.features.BundleInfo;
@@ -46,9 +53,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Certifies an installed plugin: finds its bundle and service, runs the SDK's conformance kit on it with
- * {@link KitRun} against a bench of the test kit's simulators on loopback, wraps the kit's report with what was
- * certified (the feature, its bundles and their versions) and signs it with the {@link InstallationKey}. The signed
- * report and its signature are kept as two files per plugin, so they can be handed over and checked elsewhere.
+ * {@link KitRun} against a bench of the test kit's simulators or receivers on loopback (a driver: its registered
+ * service; a connector: instances made through the platform's {@link ControlRooms}), wraps the kit's report with
+ * what was certified (the feature, its bundles and their versions) and signs it with the {@link InstallationKey}.
+ * The signed report and its signature are kept as two files per plugin, to hand over and check elsewhere.
  */
 @Component(service = PluginCertification.class, configurationPid = "nl.uitkijk.certification")
 @Designate(ocd = PluginCertificationImpl.Config.class)
@@ -72,6 +80,7 @@ public class PluginCertificationImpl implements PluginCertification {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final FeaturesService features;
+    private final ControlRooms controlRooms;
     private final BundleContext context;
     private final Path directory;
     private final Path testData;
@@ -79,13 +88,16 @@ public class PluginCertificationImpl implements PluginCertification {
     private InstallationKey key;
 
     @Activate
-    public PluginCertificationImpl(@Reference FeaturesService features, BundleContext context, Config config) {
-        this(features, context, config.directory().isBlank() ? Path.of(System.getProperty("karaf.data", "data"),
-                "certification") : Path.of(config.directory()), config.testData());
+    public PluginCertificationImpl(@Reference FeaturesService features, @Reference ControlRooms controlRooms,
+            BundleContext context, Config config) {
+        this(features, controlRooms, context, config.directory().isBlank() ? Path.of(System.getProperty("karaf.data",
+                "data"), "certification") : Path.of(config.directory()), config.testData());
     }
 
-    PluginCertificationImpl(FeaturesService features, BundleContext context, Path directory, String testData) {
+    PluginCertificationImpl(FeaturesService features, ControlRooms controlRooms, BundleContext context, Path directory,
+            String testData) {
         this.features = features;
+        this.controlRooms = controlRooms;
         this.context = context;
         this.directory = directory;
         this.testData = !testData.isBlank() ? Path.of(testData) : System.getProperty(TestData.PROPERTY) != null
@@ -96,30 +108,84 @@ public class PluginCertificationImpl implements PluginCertification {
     public Certificate certify(String featureName) {
         Feature feature = installed(featureName);
         PluginBundle plugin = pluginBundle(feature);
-        if (!"driver".equals(plugin.kind())) {
-            throw new IllegalStateException(featureName + " is a " + plugin.kind() + " plugin: an installation "
-                    + "certifies camera drivers today; its build's conformance report is in the catalogue");
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("a certification is running; one at a time");
         }
-        CameraBench bench = bench(featureName, plugin.protocols());
-        ServiceReference<CameraDriver> reference = plugin.driver().orElse(null);
-        if (reference == null || !running.compareAndSet(false, true)) {
-            bench.close();
-            throw new IllegalStateException(reference == null ? featureName + " is installed but its driver is not "
-                    + "registered (is the bundle active?)" : "a certification is running; one at a time");
-        }
-        CameraDriver driver = context.getService(reference);
-        try {
-            LOG.info("Certifying {} against the test kit's {} bench", featureName, bench.protocol());
-            String kitReport = KitRun.run(new BenchDriverConformance(driver, bench));
-            return store(featureName, wrap(feature, plugin, bench.protocol(), kitReport));
+        try (KitOnBench run = switch (plugin.kind()) {
+            case "driver" -> driverRun(featureName, plugin);
+            case "connector" -> connectorRun(featureName, plugin);
+            case "analytics" -> analyticsRun(featureName, plugin);
+            default -> throw new IllegalStateException(featureName + " is a " + plugin.kind() + " plugin: an "
+                    + "installation certifies camera drivers, control-room connectors and analytics modules today; "
+                    + "its build's conformance report is in the catalogue");
+        }) {
+            LOG.info("Certifying {} against the test kit's {}", featureName, run.bench());
+            String kitReport = KitRun.run(run.kit());
+            return store(featureName, wrap(feature, plugin, run.bench(), kitReport));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the conformance kit could not run: " + e.getMessage(), e);
         } finally {
-            bench.close();
-            context.ungetService(reference);
             running.set(false);
+        }
+    }
+
+    /** A kit ready to run, what it runs against (for the report), and what to clean up after. */
+    private record KitOnBench(Object kit, String bench, AutoCloseable cleanUp) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            cleanUp.close();
+        }
+    }
+
+    private static <T> ServiceReference<T> registered(String featureName, PluginBundle plugin, Class<T> type,
+            String what) {
+        return plugin.service(type).orElseThrow(() -> new IllegalStateException(featureName + " is installed but its "
+                + what + " is not registered (is the bundle active?)"));
+    }
+
+    private KitOnBench driverRun(String featureName, PluginBundle plugin) {
+        ServiceReference<CameraDriver> reference = registered(featureName, plugin, CameraDriver.class, "driver");
+        CameraBench bench = bench(featureName, plugin.protocols());
+        CameraDriver driver = context.getService(reference);
+        return new KitOnBench(new BenchDriverConformance(driver, bench), bench.protocol() + " simulators of the "
+                + "Uitkijk test kit on loopback", () -> {
+                    bench.close();
+                    context.ungetService(reference);
+                });
+    }
+
+    private KitOnBench connectorRun(String featureName, PluginBundle plugin) {
+        ServiceReference<ConnectorKind> reference = registered(featureName, plugin, ConnectorKind.class,
+                "connector kind");
+        ConnectorKind kind = context.getService(reference);
+        try {
+            String name = kind.kind();
+            ConnectorBench bench = ConnectorBench.forKind(name).orElseThrow(() -> new IllegalStateException(
+                    featureName + " is a connector of kind '" + name + "': the test kit has receivers for webhook "
+                            + "and DC-09 in an installation; its build's conformance report is in the catalogue"));
+            PlatformConnectors connectors = new PlatformConnectors(controlRooms, context, name);
+            return new KitOnBench(new BenchConnectorConformance(name, bench, connectors), "a " + name
+                    + " receiver of the Uitkijk test kit on loopback; connector instances made through the platform, "
+                    + "routed no real alarm", connectors);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    private KitOnBench analyticsRun(String featureName, PluginBundle plugin) {
+        ServiceReference<AnalyticsModule> reference = registered(featureName, plugin, AnalyticsModule.class,
+                "module");
+        AnalyticsModule module = context.getService(reference);
+        try {
+            return new KitOnBench(new BenchAnalyticsConformance(module, testData), "the real CCTV clip "
+                    + AnalyticsConformance.CLIP + " of the Uitkijk test kit's data", () -> context.ungetService(
+                            reference));
+        } catch (IllegalStateException noClip) {
+            context.ungetService(reference);
+            throw new IllegalStateException(featureName + ": " + noClip.getMessage() + " (testData in "
+                    + "etc/nl.uitkijk.certification.cfg names the test kit's data folder)", noClip);
         }
     }
 
@@ -227,7 +293,7 @@ public class PluginCertificationImpl implements PluginCertification {
         document.put("version", feature.getVersion());
         document.put("kind", plugin.kind());
         document.put("at", Instant.now().toString());
-        document.put("bench", bench + " simulators of the Uitkijk test kit on loopback");
+        document.put("bench", bench);
         ArrayNode bundles = document.putArray("bundles");
         for (BundleInfo info : feature.getBundles()) {
             Bundle bundle = context.getBundle(info.getLocation().strip());
@@ -289,21 +355,21 @@ public class PluginCertificationImpl implements PluginCertification {
 
     /** The plugin's bundle, kind and protocols as its metadata declares them. */
     private record PluginBundle(Bundle bundle, String kind, List<String> protocols) {
-        Optional<ServiceReference<CameraDriver>> driver() {
+        /** The first service of the type the plugin's bundle registered. */
+        <T> Optional<ServiceReference<T>> service(Class<T> type) {
             ServiceReference<?>[] registered = bundle.getRegisteredServices();
             if (registered == null) {
                 return Optional.empty();
             }
-            List<ServiceReference<CameraDriver>> drivers = new ArrayList<>();
             for (ServiceReference<?> reference : registered) {
                 Object classes = reference.getProperty("objectClass");
-                if (classes instanceof String[] names && List.of(names).contains(CameraDriver.class.getName())) {
+                if (classes instanceof String[] names && List.of(names).contains(type.getName())) {
                     @SuppressWarnings("unchecked")
-                    ServiceReference<CameraDriver> driver = (ServiceReference<CameraDriver>) reference;
-                    drivers.add(driver);
+                    ServiceReference<T> typed = (ServiceReference<T>) reference;
+                    return Optional.of(typed);
                 }
             }
-            return drivers.stream().findFirst();
+            return Optional.empty();
         }
     }
 }

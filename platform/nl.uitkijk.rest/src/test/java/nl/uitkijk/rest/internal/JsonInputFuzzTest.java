@@ -25,7 +25,7 @@ class JsonInputFuzzTest {
                 new java.io.ByteArrayInputStream(body));
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void requestBodies(FuzzedDataProvider data) throws IOException {
         int kind = data.consumeInt(0, 6);
         byte[] body = data.consumeRemainingAsBytes();

@@ -5,13 +5,15 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Certification of installed plugins by this installation: the SDK's conformance kit for the plugin's kind runs on
- * the installed plugin against the test kit's simulators on loopback, and the report is signed with a key of the
+ * the installed plugin against the test kit's simulators and receivers on loopback, and the report is signed with a key of the
  * installation (ECDSA P-256, made at the first certification and kept in the installation's data), so procurement
  * can tell that a report was made here and is unchanged.
  *
  * <p>What runs today: camera drivers that speak a protocol the test kit simulates in a running installation (ONVIF,
- * Hikvision ISAPI). For other plugins {@link #certify} refuses with the reason; the report their build made
- * remains in the catalogue ({@link PluginEntry#conformance()}).
+ * Hikvision ISAPI), control-room connectors of a kind it has a receiver for (webhook, SIA DC-09), made as platform
+ * connector instances that no real alarm is routed to, and analytics modules on the real clip of the test kit's
+ * data. For other plugins {@link #certify} refuses with the
+ * reason; the report their build made remains in the catalogue ({@link PluginEntry#conformance()}).
  */
 @ProviderType
 public interface PluginCertification {

@@ -11,7 +11,7 @@ import nl.uitkijk.driver.base.XmlElement.XmlException;
  */
 class CameraReplyFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void xmlReplies(byte[] reply) {
         try {
             XmlElement root = XmlElement.parse(reply);
@@ -23,7 +23,7 @@ class CameraReplyFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void digestChallenges(byte[] header) {
         DigestChallenge.parse(new String(header, java.nio.charset.StandardCharsets.ISO_8859_1));
     }

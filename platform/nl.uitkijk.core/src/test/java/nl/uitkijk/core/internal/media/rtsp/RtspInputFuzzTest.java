@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 class RtspInputFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void replyHeads(FuzzedDataProvider data) {
         String head = data.consumeRemainingAsString();
         try {
@@ -29,7 +29,7 @@ class RtspInputFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void sessionDescriptions(byte[] sdp) {
         SessionDescription.firstVideoTrack(new String(sdp, StandardCharsets.UTF_8)).ifPresent(track -> {
             track.codec();
@@ -38,7 +38,7 @@ class RtspInputFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void rtpPayloads(FuzzedDataProvider data) {
         H264Depacketizer depacketizer = new H264Depacketizer(unit -> {
             if (unit.data() == null) {
@@ -56,7 +56,7 @@ class RtspInputFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void sequenceParameterSets(byte[] nal) {
         try {
             H264Sps sps = H264Sps.parse(nal);
