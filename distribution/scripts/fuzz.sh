@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes the parsers of outside input with Jazzer (coverage-guided, libFuzzer), 20 s per target (the @FuzzTest
+# Fuzzes the parsers of outside input with Jazzer (coverage-guided, libFuzzer), 15 s per target (the @FuzzTest
 # maxDuration): RTSP reply heads, SDP, RTP payloads and H.264 SPS (core), camera XML replies and Digest challenges
 # (driver base), the REST API's JSON bodies (rest), and posted stills and OCR readings (LPR). A finding fails the
 # script; Jazzer writes the input that caused it next to the seeds (src/test/resources/.../<Test>Inputs/<method>/crash-…), where it stays as a

@@ -559,7 +559,7 @@ class DistributionIT {
         HttpResponse<String> deployed = karaf.post("/api/v1/deployments", """
                 {"cameraId": "it-mobiel", "designationId": "centrum-heerlen-demo", "name": "Kermis Pancratiusplein",
                  "location": {"lat": 50.8882, "lon": 5.9801, "direction": 90}, "from": "%s", "until": "%s"}"""
-                .formatted(from, from.plusSeconds(20)));
+                .formatted(from, from.plusSeconds(12)));
         assertEquals(201, deployed.statusCode(), deployed.body());
         assertEquals(List.of("location"), fields(karaf.post("/api/v1/deployments", """
                 {"cameraId": "it-mobiel", "designationId": "centrum-heerlen-demo", "name": "Elders",

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 class LprInputFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "15s")
     void stillHeadersAndReadings(byte[] input) {
         try {
             StillSize.check(input, LprModule.MIN_SIDE, LprModule.MAX_PIXELS);
