@@ -58,8 +58,7 @@ class IncidentIT {
     }
 
     private HttpResponse<byte[]> as(String role, String method, String path, String body) throws Exception {
-        return karaf.send(USERS.get(role), USER_PASSWORD, method, "/api/v1/" + path, body == null ? null
-                : body.getBytes(StandardCharsets.UTF_8), "application/json");
+        return karaf.api(USERS.get(role), USER_PASSWORD, method, path, body);
     }
 
     private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
@@ -67,7 +66,7 @@ class IncidentIT {
     }
 
     private static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return KarafInstance.text(response);
     }
 
     private static List<String> fields(HttpResponse<byte[]> response) throws Exception {

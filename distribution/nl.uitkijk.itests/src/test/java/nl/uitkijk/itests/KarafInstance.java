@@ -210,6 +210,18 @@ final class KarafInstance implements AutoCloseable {
         return client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** A JSON request to {@code /api/v1/<path>} as a user ({@code body} null: none), answered as bytes. */
+    HttpResponse<byte[]> api(String user, String userPassword, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return send(user, userPassword, method, "/api/v1/" + path, body == null ? null
+                : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+    }
+
+    /** A response's body as text. */
+    static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Creates an account per role ({@code role → name}), all with one password. */
     void createUsers(java.util.Map<String, String> names, String userPassword) throws InterruptedException {
         for (java.util.Map.Entry<String, String> user : names.entrySet()) {
