@@ -77,6 +77,8 @@ public class PluginCertificationImpl implements PluginCertification {
     private static final Logger LOG = LoggerFactory.getLogger(PluginCertificationImpl.class);
     /** Feature names as Karaf has them; anything else never reaches the file system. */
     private static final Pattern FEATURE_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
+    /** The end of every refusal: what a tender team reads instead. */
+    private static final String BUILD_REPORT_STANDS = "; its build's conformance report is in the catalogue";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final FeaturesService features;
@@ -116,8 +118,8 @@ public class PluginCertificationImpl implements PluginCertification {
             case "connector" -> connectorRun(featureName, plugin);
             case "analytics" -> analyticsRun(featureName, plugin);
             default -> throw new IllegalStateException(featureName + " is a " + plugin.kind() + " plugin: an "
-                    + "installation certifies camera drivers, control-room connectors and analytics modules today; "
-                    + "its build's conformance report is in the catalogue");
+                    + "installation certifies camera drivers, control-room connectors and analytics modules today"
+                    + BUILD_REPORT_STANDS);
         }) {
             LOG.info("Certifying {} against the test kit's {}", featureName, run.bench());
             String kitReport = KitRun.run(run.kit());
@@ -164,7 +166,7 @@ public class PluginCertificationImpl implements PluginCertification {
             String name = kind.kind();
             ConnectorBench bench = ConnectorBench.forKind(name).orElseThrow(() -> new IllegalStateException(
                     featureName + " is a connector of kind '" + name + "': the test kit has receivers for webhook "
-                            + "and DC-09 in an installation; its build's conformance report is in the catalogue"));
+                            + "and DC-09 in an installation" + BUILD_REPORT_STANDS));
             PlatformConnectors connectors = new PlatformConnectors(controlRooms, context, name);
             return new KitOnBench(new BenchConnectorConformance(name, bench, connectors), "a " + name
                     + " receiver of the Uitkijk test kit on loopback; connector instances made through the platform, "
@@ -184,9 +186,13 @@ public class PluginCertificationImpl implements PluginCertification {
                             reference));
         } catch (IllegalStateException noClip) {
             context.ungetService(reference);
-            throw new IllegalStateException(featureName + ": " + noClip.getMessage() + " (testData in "
-                    + "etc/nl.uitkijk.certification.cfg names the test kit's data folder)", noClip);
+            throw missingTestData(featureName, noClip);
         }
+    }
+
+    private static IllegalStateException missingTestData(String featureName, IllegalStateException missing) {
+        return new IllegalStateException(featureName + ": " + missing.getMessage() + " (testData in "
+                + "etc/nl.uitkijk.certification.cfg names the test kit's data folder)", missing);
     }
 
     private CameraBench bench(String featureName, List<String> protocols) {
@@ -194,12 +200,10 @@ public class PluginCertificationImpl implements PluginCertification {
         try {
             bench = CameraBench.forProtocols(protocols, testData);
         } catch (IllegalStateException incomplete) {
-            throw new IllegalStateException(featureName + ": " + incomplete.getMessage() + " (testData in "
-                    + "etc/nl.uitkijk.certification.cfg names the test kit's data folder)", incomplete);
+            throw missingTestData(featureName, incomplete);
         }
         return bench.orElseThrow(() -> new IllegalStateException(featureName + " speaks " + protocols + ": the test "
-                + "kit simulates ONVIF and Hikvision ISAPI cameras in an installation; its build's conformance report "
-                + "is in the catalogue"));
+                + "kit simulates ONVIF and Hikvision ISAPI cameras in an installation" + BUILD_REPORT_STANDS));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nl.uitkijk.shell.internal;
 
 import java.io.PrintStream;
+import nl.uitkijk.api.plugin.PluginCertification;
 import nl.uitkijk.api.plugin.PluginCertification.Certificate;
 import nl.uitkijk.api.plugin.PluginEntry;
 
@@ -8,6 +9,14 @@ import nl.uitkijk.api.plugin.PluginEntry;
 final class PluginCertificationPrinter {
 
     private PluginCertificationPrinter() {
+    }
+
+    /** Says so when the optional feature is absent (the commands' service reference is optional). */
+    static boolean notInstalled(PluginCertification certification, PrintStream out) {
+        if (certification == null) {
+            out.println("Plugin certification is not installed here: feature:install uitkijk-certification");
+        }
+        return certification == null;
     }
 
     static void print(Certificate certificate, PrintStream out) {

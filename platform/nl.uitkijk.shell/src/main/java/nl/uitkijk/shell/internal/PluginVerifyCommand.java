@@ -23,8 +23,7 @@ public class PluginVerifyCommand implements Action {
 
     @Override
     public Object execute() {
-        if (certification == null) {
-            System.out.println("Plugin certification is not installed here: feature:install uitkijk-certification");
+        if (PluginCertificationPrinter.notInstalled(certification, System.out)) {
             return null;
         }
         var certificate = certification.certificate(feature);
